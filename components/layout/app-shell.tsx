@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { setLocaleAction } from '@/lib/actions/locale';
+
+export interface ShellText {
+  appName: string;
+  district: string;
+  skip: string;
+  language: string;
+  languageLabel: string;
+  demoBanner: string | null;
+  nav: { href: string; label: string }[];
+  otherLocale: string;
+}
+
+export function AppShell({ text, children }: { text: ShellText; children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        {text.skip}
+      </a>
+      <header className="bg-brand-900 text-white print:bg-white print:text-black">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-white no-underline hover:no-underline print:text-black">
+            <span className="block text-xs opacity-80">{text.district}</span>
+            <span className="text-lg font-semibold">{text.appName}</span>
+          </Link>
+          <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
+            {text.nav.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-white hover:bg-white/10 hover:no-underline">
+                {item.label}
+              </Link>
+            ))}
+            <form action={setLocaleAction}>
+              <input type="hidden" name="locale" value={text.otherLocale} />
+              <button type="submit" aria-label={text.languageLabel} className="ml-2 rounded border border-white/40 px-2 py-1 text-xs hover:bg-white/10">
+                {text.language}
+              </button>
+            </form>
+          </nav>
+        </div>
+      </header>
+      {text.demoBanner ? (
+        <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
+          {text.demoBanner}
+        </div>
+      ) : null}
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:px-0 print:py-2">
+        {children}
+      </main>
+    </>
+  );
+}

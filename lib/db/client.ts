@@ -1,0 +1,105 @@
+// Server only. The one Prisma client of a process: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
+// Migrations are applied when the database is opened, so every entry point (server, scripts, tests) sees the same schema.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { env } from '@/lib/env';
+import { applyMigrations, pgConnection, pgliteConnection } from '@/lib/db/migrate';
+import { acquireDataDirLock } from '@/lib/db/pglite-lock';
+
+export type Db = PrismaClient;
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; schema?: string }
+  | { kind: 'pglite'; dataDir?: string; instance?: PGlite };
+
+export interface DatabaseHandle {
+  prisma: Db;
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Splits Prisma's `?schema=` convention off a PostgreSQL URL (node-postgres does not understand it). */
+export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  return { connectionString: parsed.toString(), schema };
+}
+
+export async function openDatabase(config: DatabaseConfig, options: { log?: (m: string) => void } = {}): Promise<DatabaseHandle> {
+  if (config.kind === 'postgres') {
+    const { connectionString, schema: urlSchema } = parsePostgresUrl(config.url);
+    const schema = config.schema ?? urlSchema;
+    const searchPath = schema ? { options: `-c search_path="${schema}"` } : {};
+    const migrator = new pg.Client({ connectionString, ...searchPath });
+    await migrator.connect();
+    try {
+      if (schema) await migrator.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await applyMigrations(pgConnection(migrator), { log: options.log });
+    } finally {
+      await migrator.end();
+    }
+    const adapter = new PrismaPg({ connectionString, max: 10, ...searchPath }, schema ? { schema } : undefined);
+    const prisma = new PrismaClient({ adapter });
+    const host = new URL(connectionString).host;
+    return { prisma, description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
+  }
+
+  let release = () => {};
+  let instance = config.instance;
+  if (!instance) {
+    if (config.dataDir) {
+      fs.mkdirSync(path.dirname(path.resolve(config.dataDir)), { recursive: true });
+      release = acquireDataDirLock(`${path.resolve(config.dataDir)}.lock`);
+    }
+    instance = await PGlite.create(config.dataDir ? path.resolve(config.dataDir) : undefined);
+  }
+  await applyMigrations(pgliteConnection(instance), { log: options.log });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(instance) });
+  const pglite = instance;
+  return {
+    prisma,
+    description: config.dataDir ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
+    close: async () => {
+      await prisma.$disconnect();
+      if (!config.instance) await pglite.close();
+      release();
+    },
+  };
+}
+
+export function configFromEnv(): DatabaseConfig {
+  const { DATABASE_URL, PGLITE_DIR } = env();
+  return DATABASE_URL ? { kind: 'postgres', url: DATABASE_URL } : { kind: 'pglite', dataDir: PGLITE_DIR };
+}
+
+// Kept on globalThis: Next.js may load this module more than once per process (route bundles, dev reloads), and a
+// second PGlite on the same folder would lose writes.
+const holder = globalThis as unknown as { __beibeiDb?: Promise<DatabaseHandle> };
+
+/** The process-wide database, opened (and migrated) on first use. */
+export async function getDb(): Promise<Db> {
+  holder.__beibeiDb ??= openDatabase(configFromEnv());
+  return (await holder.__beibeiDb).prisma;
+}
+
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
+  holder.__beibeiDb ??= openDatabase(configFromEnv());
+  return holder.__beibeiDb;
+}
+
+/** Tests and scripts point the process at a database of their own. */
+export function installDatabase(handle: DatabaseHandle): void {
+  holder.__beibeiDb = Promise.resolve(handle);
+}
+
+export async function closeDb(): Promise<void> {
+  const current = holder.__beibeiDb;
+  holder.__beibeiDb = undefined;
+  if (current) await (await current).close();
+}

@@ -1,0 +1,36 @@
+// Server only. The environment, parsed once at start-up: a bad value stops the process with a clear message.
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PGLITE_DIR: z.string().min(1).default(path.join('.data', 'pglite')),
+  APP_MODE: z.enum(['demo', 'production']).default('demo'),
+  PLAN_FILE: z.string().min(1).default(path.join('prisma', 'plans', 'beibei-2023-2027.json')),
+  APP_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  /** Freezes the clock (ISO date-time) for demos, screenshots and browser tests. */
+  APP_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,259 @@
+// Server only. Reads of the plan (units, tasks, indicators) as plain DTOs: numbers, not Decimals; months as 'YYYY-MM'.
+import { getDb } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Comparator, Frequency, IndicatorKind, TaskPartyRole, Trajectory, UnitKind } from '@/lib/generated/prisma/enums';
+
+export interface PlanDto {
+  id: string;
+  title: string;
+  region: string;
+  parentDocument: string;
+  periodStart: number;
+  periodEnd: number;
+  baselineYear: number;
+  regionUnitId: number;
+}
+
+export interface MilestoneDto {
+  year: number;
+  value: number;
+  comparator: Comparator;
+  text: string;
+}
+
+export interface UnitRefDto {
+  id: number;
+  name: string;
+  kind: UnitKind;
+}
+
+export interface IndicatorDto {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  kind: IndicatorKind;
+  frequency: Frequency;
+  decimals: number;
+  trajectory: Trajectory;
+  category: string;
+  sourceText: string;
+  baseline: { year: number; value: number } | null;
+  milestones: MilestoneDto[];
+  formula: { op: 'ratio'; numerator: string; denominator: string; factor: number } | null;
+  lagged: boolean;
+  reporters: UnitRefDto[];
+  breakdownGroups: { id: number; name: string }[];
+  taskNos: number[];
+}
+
+export interface TaskPartyDto {
+  role: TaskPartyRole;
+  label: string;
+  unit: UnitRefDto | null;
+  groupId: number | null;
+}
+
+export interface TaskDto {
+  id: number;
+  key: string;
+  no: number;
+  isOrganisation: boolean;
+  title: string;
+  text: string;
+  section: { no: number; title: string; kind: string };
+  lead: TaskPartyDto[];
+  responsible: TaskPartyDto[];
+  indicatorCodes: string[];
+}
+
+/** The URL key of a task: "7" for key task 7, "o2" for organisational item 2. */
+export function taskKey(task: { no: number; isOrganisation: boolean }): string {
+  return task.isOrganisation ? `o${task.no}` : String(task.no);
+}
+
+export async function getCurrentPlan(): Promise<PlanDto> {
+  const db = await getDb();
+  const plan = await db.plan.findFirst({ orderBy: { loadedAt: 'asc' } });
+  if (!plan) throw new NotFoundError('尚未加载规划文件', 'No plan has been loaded');
+  const region = await db.unit.findFirst({ where: { planId: plan.id, kind: 'region' }, select: { id: true } });
+  return {
+    id: plan.id,
+    title: plan.title,
+    region: plan.region,
+    parentDocument: plan.parentDocument,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    baselineYear: plan.baselineYear,
+    regionUnitId: region!.id,
+  };
+}
+
+const indicatorInclude = {
+  milestones: { orderBy: { year: 'asc' } },
+  reporters: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } },
+  breakdowns: { include: { group: { select: { id: true, name: true, position: true } } } },
+  tasks: { include: { task: { select: { no: true } } } },
+} satisfies Prisma.IndicatorInclude;
+
+type IndicatorRow = Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>;
+
+function toIndicatorDto(row: IndicatorRow): IndicatorDto {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    unit: row.unit,
+    kind: row.kind,
+    frequency: row.frequency,
+    decimals: row.decimals,
+    trajectory: row.trajectory,
+    category: row.category,
+    sourceText: row.sourceText,
+    baseline: row.baseline !== null && row.baselineYear !== null ? { year: row.baselineYear, value: Number(row.baseline) } : null,
+    milestones: row.milestones.map((m) => ({ year: m.year, value: Number(m.value), comparator: m.comparator, text: m.text })),
+    formula: (row.formula as IndicatorDto['formula']) ?? null,
+    lagged: row.lagged,
+    reporters: row.reporters.map((r) => r.unit),
+    breakdownGroups: [...row.breakdowns].sort((a, b) => a.group.position - b.group.position).map((b) => ({ id: b.group.id, name: b.group.name })),
+    taskNos: row.tasks.map((t) => t.task.no).sort((a, b) => a - b),
+  };
+}
+
+export async function listIndicators(planId: string): Promise<IndicatorDto[]> {
+  const db = await getDb();
+  const rows = await db.indicator.findMany({ where: { planId }, include: indicatorInclude, orderBy: { position: 'asc' } });
+  return rows.map(toIndicatorDto);
+}
+
+export async function getIndicator(planId: string, code: string): Promise<IndicatorDto> {
+  const db = await getDb();
+  const row = await db.indicator.findUnique({ where: { planId_code: { planId, code } }, include: indicatorInclude });
+  if (!row) throw new NotFoundError(`指标 ${code} 不存在`, `No indicator ${code}`);
+  return toIndicatorDto(row);
+}
+
+const taskInclude = {
+  section: true,
+  parties: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } },
+  indicators: { include: { indicator: { select: { code: true, position: true } } } },
+} satisfies Prisma.TaskInclude;
+
+type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
+
+function toTaskDto(row: TaskRow): TaskDto {
+  const party = (p: TaskRow['parties'][number]): TaskPartyDto => ({ role: p.role, label: p.label, unit: p.unit, groupId: p.groupId });
+  return {
+    id: row.id,
+    key: taskKey(row),
+    no: row.no,
+    isOrganisation: row.isOrganisation,
+    title: row.title,
+    text: row.text,
+    section: { no: row.section.no, title: row.section.title, kind: row.section.kind },
+    lead: row.parties.filter((p) => p.role === 'lead').map(party),
+    responsible: row.parties.filter((p) => p.role === 'responsible').map(party),
+    indicatorCodes: [...row.indicators].sort((a, b) => a.indicator.position - b.indicator.position).map((i) => i.indicator.code),
+  };
+}
+
+export async function listTasks(planId: string): Promise<TaskDto[]> {
+  const db = await getDb();
+  const rows = await db.task.findMany({ where: { planId }, include: taskInclude, orderBy: [{ isOrganisation: 'asc' }, { no: 'asc' }] });
+  return rows.map(toTaskDto);
+}
+
+export async function getTask(planId: string, key: string): Promise<TaskDto> {
+  const match = /^(o?)([1-9]\d{0,2})$/.exec(key);
+  if (!match) throw new NotFoundError('任务不存在', 'No such task');
+  const db = await getDb();
+  const row = await db.task.findUnique({
+    where: { planId_isOrganisation_no: { planId, isOrganisation: match[1] === 'o', no: Number(match[2]) } },
+    include: taskInclude,
+  });
+  if (!row) throw new NotFoundError('任务不存在', 'No such task');
+  return toTaskDto(row);
+}
+
+export interface UnitSummaryDto extends UnitRefDto {
+  shortName: string | null;
+  groups: string[];
+  leads: number;
+  shares: number;
+  reports: number;
+}
+
+export interface GroupDto {
+  id: number;
+  name: string;
+  members: UnitRefDto[];
+}
+
+export async function listGroups(planId: string): Promise<GroupDto[]> {
+  const db = await getDb();
+  const rows = await db.unitGroup.findMany({
+    where: { planId },
+    orderBy: { position: 'asc' },
+    include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } } },
+  });
+  return rows.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.unit) }));
+}
+
+/** Which tasks a unit leads or shares, directly or through a group the document names (各镇街…). */
+function partiesOfUnit(tasks: TaskDto[], unitId: number, groupIds: Set<number>) {
+  const involves = (p: TaskPartyDto) => p.unit?.id === unitId || (p.groupId !== null && groupIds.has(p.groupId));
+  return {
+    leads: tasks.filter((t) => t.lead.some(involves)),
+    shares: tasks.filter((t) => !t.lead.some(involves) && t.responsible.some(involves)),
+  };
+}
+
+export async function listUnits(planId: string): Promise<UnitSummaryDto[]> {
+  const db = await getDb();
+  const [units, groups, tasks, reporters] = await Promise.all([
+    db.unit.findMany({ where: { planId, active: true, kind: { not: 'region' } }, orderBy: { position: 'asc' } }),
+    listGroups(planId),
+    listTasks(planId),
+    db.indicatorReporter.findMany({ where: { indicator: { planId } }, select: { unitId: true } }),
+  ]);
+  return units.map((u) => {
+    const memberOf = groups.filter((g) => g.members.some((m) => m.id === u.id));
+    const { leads, shares } = partiesOfUnit(tasks, u.id, new Set(memberOf.map((g) => g.id)));
+    return {
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      shortName: u.shortName,
+      groups: memberOf.map((g) => g.name),
+      leads: leads.length,
+      shares: shares.length,
+      reports: reporters.filter((r) => r.unitId === u.id).length,
+    };
+  });
+}
+
+export interface UnitDetailDto extends UnitSummaryDto {
+  leadTasks: TaskDto[];
+  sharedTasks: TaskDto[];
+  reportedIndicators: IndicatorDto[];
+  breakdownIndicators: IndicatorDto[];
+}
+
+export async function getUnit(planId: string, unitId: number): Promise<UnitDetailDto> {
+  const units = await listUnits(planId);
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) throw new NotFoundError('单位不存在', 'No such unit');
+  const [groups, tasks, indicators] = await Promise.all([listGroups(planId), listTasks(planId), listIndicators(planId)]);
+  const groupIds = new Set(groups.filter((g) => g.members.some((m) => m.id === unitId)).map((g) => g.id));
+  const { leads, shares } = partiesOfUnit(tasks, unitId, groupIds);
+  return {
+    ...unit,
+    leadTasks: leads,
+    sharedTasks: shares,
+    reportedIndicators: indicators.filter((i) => i.reporters.some((r) => r.id === unitId)),
+    breakdownIndicators: indicators.filter((i) => i.breakdownGroups.some((g) => groupIds.has(g.id))),
+  };
+}

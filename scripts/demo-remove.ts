@@ -1,0 +1,12 @@
+// npm run demo:remove: deletes every demo figure (and demo account); later starts do not seed them again.
+import { systemActor } from '@/lib/actor';
+import { closeDb } from '@/lib/db/client';
+import { removeDemoData } from '@/lib/mutations/demo';
+
+removeDemoData(systemActor('demo-remove'))
+  .then(({ values }) => console.log(`demo data removed: ${values} values`))
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(closeDb);

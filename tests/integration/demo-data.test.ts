@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import { systemActor } from '@/lib/actor';
+import { getDb } from '@/lib/db/client';
+import { getDemoState, removeDemoData, seedDemoData } from '@/lib/mutations/demo';
+import { loadPlan } from '@/lib/mutations/plan';
+import { getCurrentPlan } from '@/lib/queries/plan';
+import { listDistrictSeries } from '@/lib/queries/values';
+import { setupTestDatabase } from '../support/db';
+import { bundledPlan } from '../support/plan';
+
+setupTestDatabase();
+const operator = systemActor('test');
+
+test('demo data is seeded flagged, read back as series, and removed with one call', async () => {
+  const db = await getDb();
+  const plan = bundledPlan();
+  await loadPlan(operator, plan);
+  const { values } = await seedDemoData(operator, plan, '2026-10');
+  expect(values).toBeGreaterThan(1000);
+  expect(await db.indicatorValue.count({ where: { isDemo: false } })).toBe(0);
+  expect(await getDemoState()).toEqual({ seededThrough: '2026-10' });
+
+  const stored = await getCurrentPlan();
+  const approvedOnly = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: '2025-03', includePending: false });
+  expect(approvedOnly.get('high_tech_enterprises')!.at(-1)).toMatchObject({ month: '2025-03', status: 'approved', isDemo: true });
+  const asOfLastMonth = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: '2026-10', includePending: false });
+  expect(asOfLastMonth.get('high_tech_enterprises')!.at(-1)!.month).toBe('2026-09'); // October is still pending review
+
+  // Seeding again replaces rather than duplicates.
+  await seedDemoData(operator, plan, '2026-10');
+  expect(await db.indicatorValue.count()).toBe(values);
+
+  const removed = await removeDemoData(operator);
+  expect(removed.values).toBe(values);
+  expect(await db.indicatorValue.count()).toBe(0);
+  expect((await getDemoState())?.removedAt).toBeTruthy();
+  expect(await db.auditLog.count({ where: { event: { in: ['demo.seeded', 'demo.removed'] } } })).toBe(3);
+});
