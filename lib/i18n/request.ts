@@ -5,6 +5,6 @@ import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locale';
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = locale === 'en' ? (await import('./messages/en.json')).default : (await import('./messages/zh-CN.json')).default;
+  const messages = locale === 'en' ? (await import('./messages/en')).default : (await import('./messages/zh-CN')).default;
   return { locale, messages, timeZone: 'Asia/Shanghai' };
 });

@@ -1,0 +1,70 @@
+// Server only. The one place where every server action gets its session, parses its input and turns errors into
+// messages: no action can forget the session check, and none ever answers with a 500.
+import { randomUUID } from 'node:crypto';
+import { getLocale } from 'next-intl/server';
+import type { z } from 'zod';
+import type { Actor } from '@/lib/actor';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import { ForbiddenError, isDomainError } from '@/lib/errors';
+import { toLocale, type AppLocale } from '@/lib/i18n/locale';
+import { can, type Action } from '@/lib/permissions';
+import { formDataToObject, parseInput, type FieldErrors } from '@/lib/validation/parse';
+
+export interface ActionState<T = unknown> {
+  status: 'idle' | 'success' | 'error';
+  message?: string;
+  fieldErrors?: FieldErrors;
+  data?: T;
+  /** What the user typed, echoed back so a failed submit loses nothing. */
+  values?: Record<string, unknown>;
+}
+
+export const idleState: ActionState = { status: 'idle' };
+
+const messages = {
+  'zh-CN': { signIn: '登录已过期，请重新登录（已填写的内容未丢失）', invalid: '提交的内容有误，请按提示修改', unexpected: '系统出错，请稍后重试。错误编号：' },
+  en: { signIn: 'Your session has expired; sign in again (what you typed is kept)', invalid: 'Please correct the highlighted fields', unexpected: 'Something went wrong. Error id: ' },
+} as const;
+
+export function domainErrorMessage(error: unknown, locale: AppLocale): string | null {
+  if (!isDomainError(error)) return null;
+  return locale === 'en' ? error.messageEn : error.message;
+}
+
+/** Logs an unexpected error with an id the user can quote, and returns that id. */
+export function logUnexpected(error: unknown, where: string): string {
+  const id = randomUUID().slice(0, 8);
+  console.error(`[error ${id}] ${where}:`, error);
+  return id;
+}
+
+/**
+ * Wraps a server action: session → coarse permission (the domain function checks again, with context) → Zod →
+ * handler. Domain errors become readable messages; anything else is logged with an id.
+ */
+export function authorizedAction<S extends z.ZodType, R>(
+  options: { schema: S; permission?: Action; name: string },
+  handler: (actor: Actor, input: z.output<S>) => Promise<R>,
+): (previous: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
+  return async (_previous, formData) => {
+    const locale = toLocale(await getLocale());
+    const raw = formDataToObject(formData);
+    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !/password|secret|code/i.test(k)));
+    const actor = await getCurrentActor();
+    if (!actor) return { status: 'error', message: messages[locale].signIn, values };
+    if (options.permission && !can(actor, options.permission, { unitId: actor.unitId })) {
+      return { status: 'error', message: domainErrorMessage(new ForbiddenError(), locale)!, values };
+    }
+    const parsed = parseInput(options.schema, raw, locale);
+    if (!parsed.success) {
+      return { status: 'error', message: parsed.formErrors[0] ?? messages[locale].invalid, fieldErrors: parsed.fieldErrors, values };
+    }
+    try {
+      return { status: 'success', data: await handler(actor, parsed.data) };
+    } catch (error) {
+      const known = domainErrorMessage(error, locale);
+      if (known) return { status: 'error', message: known, values };
+      return { status: 'error', message: messages[locale].unexpected + logUnexpected(error, options.name), values };
+    }
+  };
+}

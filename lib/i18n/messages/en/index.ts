@@ -1,0 +1,10 @@
+// The en messages, one file per namespace so that features do not edit one shared file.
+import app from './app.json';
+import nav from './nav.json';
+import overview from './overview.json';
+import tasks from './tasks.json';
+import units from './units.json';
+import errors from './errors.json';
+import validation from './validation.json';
+
+export default { app, nav, overview, tasks, units, errors, validation };
