@@ -11,6 +11,23 @@ export const auditEvents = {
   'plan.indicator.changed': 'a target, milestone or comparator changed: progress statuses move with it',
   'demo.seeded': 'demo data must be told apart from real figures',
   'demo.removed': 'demo data was deleted',
+  'auth.signIn': 'who entered the system, when and from where (等保 8.1.4.3)',
+  'auth.signInFailed': 'failed attempts reveal guessing; the reason is recorded, the user sees one generic message',
+  'auth.lockout': 'an account was locked after repeated failures',
+  'auth.signOut': 'the session ended by the user',
+  'auth.sessionRevoked': 'a session ended by timeout, password change, disabling or the security admin',
+  'auth.passwordChanged': 'credential change by the user',
+  'auth.passwordReset': 'credential reset by the system admin: the user must change it',
+  'auth.totpEnrolled': 'second factor enrolled (or its recovery codes renewed)',
+  'user.created': 'a new account exists',
+  'user.disabled': 'an account can no longer sign in',
+  'user.enabled': 'an account may sign in again',
+  'user.unitChanged': 'the unit decides whose figures a reporter may enter',
+  'user.rolesChanged': 'roles decide every permission',
+  'security.policyChanged': 'password and session rules changed',
+  'security.sessionsTerminated': 'the security admin ended a user\'s sessions',
+  'audit.viewed': 'reading the audit log is itself audited',
+  'audit.exported': 'exporting the audit log is itself audited',
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents | (string & {});

@@ -1,8 +1,13 @@
 // Pure: the expected domain errors. Their messages are safe to show to users (Chinese first, English beside).
+/** Messages for one form field, in both languages. */
+export type FieldMessages = Record<string, { zh: string[]; en: string[] }>;
+
 export class DomainError extends Error {
   constructor(
     message: string,
     readonly messageEn: string,
+    /** Rules broken by particular fields, shown next to them. */
+    readonly fields?: FieldMessages,
   ) {
     super(message);
     this.name = new.target.name;

@@ -4,7 +4,8 @@ import { systemActor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { getDemoState, seedDemoData } from '@/lib/mutations/demo';
+import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
+import { countDemoUsers } from '@/lib/queries/security';
 import { loadPlan } from '@/lib/mutations/plan';
 import { lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
@@ -21,7 +22,11 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
     const demo = await getDemoState();
     if (!demo) {
       const { values } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()));
-      log(`demo data seeded: ${values} values (remove with: npm run demo:remove)`);
+      const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
+      log(`demo data seeded: ${values} values, ${created} demo accounts (remove with: npm run demo:remove)`);
     }
+  } else if ((await countDemoUsers()) > 0) {
+    // Demo accounts have published passwords: a production server must not start while they exist.
+    throw new Error('APP_MODE=production but demo accounts exist (published passwords). Run `npm run demo:remove` first.');
   }
 }

@@ -4,7 +4,7 @@ import { closeDb } from '@/lib/db/client';
 import { removeDemoData } from '@/lib/mutations/demo';
 
 removeDemoData(systemActor('demo-remove'))
-  .then(({ values }) => console.log(`demo data removed: ${values} values`))
+  .then(({ values, accounts }) => console.log(`demo data removed: ${values} values, ${accounts} demo accounts`))
   .catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -3,7 +3,7 @@ import { systemActor } from '@/lib/actor';
 import { systemClock } from '@/lib/clock';
 import { closeDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
 import { loadPlan } from '@/lib/mutations/plan';
 import { isMonth, lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
@@ -14,7 +14,8 @@ async function main() {
   const plan = readPlanFile(env().PLAN_FILE);
   await loadPlan(systemActor('demo-seed'), plan);
   const { values } = await seedDemoData(systemActor('demo-seed'), plan, through);
-  console.log(`demo data: ${values} values through ${through}`);
+  const { created } = await seedDemoAccounts(systemActor('demo-seed'), plan.id);
+  console.log(`demo data: ${values} values through ${through}; ${created} demo accounts created`);
 }
 
 main()

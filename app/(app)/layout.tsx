@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/app-shell';
+import { requireSession } from '@/lib/auth/current-actor';
+import { navigationFor } from '@/lib/navigation';
 import { hasDemoValues } from '@/lib/queries/values';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession();
   const [t, locale, demo] = await Promise.all([getTranslations(), getLocale(), hasDemoValues()]);
   return (
     <AppShell
@@ -15,11 +18,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         languageLabel: t('app.languageLabel'),
         demoBanner: demo ? t('app.demoBanner') : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
-        nav: [
-          { href: '/', label: t('nav.overview') },
-          { href: '/tasks', label: t('nav.tasks') },
-          { href: '/units', label: t('nav.units') },
-        ],
+        nav: navigationFor(session.actor).map((item) => ({ href: item.href, label: t(item.label) })),
+        user: {
+          name: session.displayName,
+          detail: [session.unitName, ...session.actor.roles.map((r) => t(`auth.roles.${r}`))].filter(Boolean).join(' · '),
+          accountHref: '/account/password',
+          accountLabel: t('auth.changePassword'),
+          signOutLabel: t('auth.signOut'),
+        },
       }}
     >
       {children}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import { setLocaleAction } from '@/lib/actions/locale';
 
 export interface ShellText {
@@ -11,6 +12,7 @@ export interface ShellText {
   demoBanner: string | null;
   nav: { href: string; label: string }[];
   otherLocale: string;
+  user: { name: string; detail: string; accountHref: string; accountLabel: string; signOutLabel: string };
 }
 
 export function AppShell({ text, children }: { text: ShellText; children: ReactNode }) {
@@ -38,6 +40,15 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
               </button>
             </form>
           </nav>
+          <div className="no-print flex items-center gap-3 text-xs">
+            <span className="text-right leading-tight">
+              <Link href={text.user.accountHref} className="font-medium text-white" title={text.user.accountLabel}>
+                {text.user.name}
+              </Link>
+              <span className="block opacity-75">{text.user.detail}</span>
+            </span>
+            <SignOutButton label={text.user.signOutLabel} />
+          </div>
         </div>
       </header>
       {text.demoBanner ? (

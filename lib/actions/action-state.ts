@@ -31,6 +31,11 @@ export function domainErrorMessage(error: unknown, locale: AppLocale): string | 
   return locale === 'en' ? error.messageEn : error.message;
 }
 
+export function domainFieldErrors(error: unknown, locale: AppLocale): FieldErrors | undefined {
+  if (!isDomainError(error) || !error.fields) return undefined;
+  return Object.fromEntries(Object.entries(error.fields).map(([field, m]) => [field, locale === 'en' ? m.en : m.zh]));
+}
+
 /** Logs an unexpected error with an id the user can quote, and returns that id. */
 export function logUnexpected(error: unknown, where: string): string {
   const id = randomUUID().slice(0, 8);
@@ -63,7 +68,7 @@ export function authorizedAction<S extends z.ZodType, R>(
       return { status: 'success', data: await handler(actor, parsed.data) };
     } catch (error) {
       const known = domainErrorMessage(error, locale);
-      if (known) return { status: 'error', message: known, values };
+      if (known) return { status: 'error', message: known, fieldErrors: domainFieldErrors(error, locale), values };
       return { status: 'error', message: messages[locale].unexpected + logUnexpected(error, options.name), values };
     }
   };

@@ -22,6 +22,8 @@ export interface DemoValue {
 const PUBLISHED_ANCHORS: Record<string, [number, number][]> = {
   high_tech_enterprises: [[2022.99, 285], [2025.24, 484], [2027.99, 598]],
   tech_smes: [[2022.99, 2800], [2025.24, 4091], [2027.99, 5480]],
+  // A base for 万人发明专利, not a target: Beibei has about 84万 residents.
+  resident_population: [[2022.99, 836_000], [2027.99, 842_000]],
 };
 
 function seededRandom(seed: string): () => number {

@@ -4,7 +4,9 @@ import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { generateDemoValues } from '@/lib/demo/demo-values';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { hashPassword } from '@/lib/auth/password-hash';
+import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { canManageDemoData } from '@/lib/permissions';
 import type { Month } from '@/lib/periods';
 import type { PlanFile } from '@/lib/plan/plan-file-schema';
@@ -63,15 +65,61 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
   return { values: values.length };
 }
 
+/** One account per role, listed in the README. Admin accounts still have to enrol a second factor. */
+export const DEMO_ACCOUNTS: { username: string; password: string; displayName: string; roles: Role[]; unit: string | null }[] = [
+  { username: 'reviewer', password: 'Review#2026bb', displayName: '专班办公室 王审核', roles: ['bureau_reviewer'], unit: '区科技局' },
+  { username: 'kjj', password: 'Report#2026kj', displayName: '区科技局 李填报', roles: ['unit_reporter'], unit: '区科技局' },
+  { username: 'jxw', password: 'Report#2026jx', displayName: '区经济信息委 张填报', roles: ['unit_reporter'], unit: '区经济信息委' },
+  { username: 'tiansheng', password: 'Report#2026ts', displayName: '天生街道 赵填报', roles: ['unit_reporter'], unit: '天生街道' },
+  { username: 'leader', password: 'Leader#2026bb', displayName: '分管副区长', roles: ['leader'], unit: null },
+  { username: 'viewer', password: 'Viewer#2026bb', displayName: '查看人员', roles: ['viewer'], unit: null },
+  { username: 'sysadmin', password: 'Sysadm#2026bb', displayName: '系统管理员', roles: ['system_admin'], unit: null },
+  { username: 'secadmin', password: 'Secadm#2026bb', displayName: '安全管理员', roles: ['security_admin'], unit: null },
+  { username: 'auditadmin', password: 'Audadm#2026bb', displayName: '审计管理员', roles: ['audit_admin'], unit: null },
+];
+
+/** Creates the demo accounts that do not exist yet (flagged isDemo; a production start refuses to run with them). */
+export async function seedDemoAccounts(actor: Actor, planId: string): Promise<{ created: number }> {
+  if (!canManageDemoData(actor)) throw new ForbiddenError();
+  const db = await getDb();
+  const units = new Map((await db.unit.findMany({ where: { planId }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
+  const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.username));
+  const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
+  await db.$transaction(async (tx) => {
+    for (const [i, account] of missing.entries()) {
+      const user = await tx.user.create({
+        data: {
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash: hashes[i],
+          roles: account.roles,
+          unitId: account.unit ? units.get(account.unit)! : null,
+          mustChangePassword: false,
+          isDemo: true,
+        },
+      });
+      await recordAudit(tx, actor, { event: 'user.created', targetType: 'user', targetId: user.id, reason: 'demo account', after: { username: user.username, roles: user.roles } });
+    }
+  });
+  return { created: missing.length };
+}
+
 /** Deletes every demo figure and remembers the removal, so that a later start does not seed again. */
-export async function removeDemoData(actor: Actor): Promise<{ values: number }> {
+export async function removeDemoData(actor: Actor): Promise<{ values: number; accounts: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
+    const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
+      if (prismaErrorCode(error) === 'P2003') {
+        throw new DomainError('演示账户已参与真实数据的填报或审核，不能删除；请先由系统管理员停用', 'Demo accounts touched real figures and cannot be deleted; disable them instead');
+      }
+      throw error;
+    });
     const state: DemoState = { removedAt: new Date().toISOString() };
     await tx.appSetting.upsert({ where: { key: DEMO_SETTING_KEY }, create: { key: DEMO_SETTING_KEY, value: { ...state } }, update: { value: { ...state }, version: { increment: 1 } } });
-    await recordAudit(tx, actor, { event: 'demo.removed', targetType: 'demo', after: { values: count } });
-    return { values: count };
+    await recordAudit(tx, actor, { event: 'demo.removed', targetType: 'demo', after: { values: count, accounts: users.count } });
+    return { values: count, accounts: users.count };
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, SCREENSHOT_DIR } from './support/browser';
+import { signInAs } from './support/sign-in';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 test('a bare start on the embedded database serves the plan in Chinese: targets, 19 + 4 tasks, units', async () => {
   const context = await newContext(browser, baseUrl);
-  const page = await context.newPage();
+  const page = await signInAs(context, 'leader');
 
   await page.goto('/');
   await expect.poll(() => page.locator('h1').first().textContent()).toContain('目标总览');
@@ -45,7 +46,7 @@ test('a bare start on the embedded database serves the plan in Chinese: targets,
 
 test('the English switch keeps the plan and changes the interface language', async () => {
   const context = await newContext(browser, baseUrl);
-  const page = await context.newPage();
+  const page = await signInAs(context, 'viewer');
   await page.goto('/tasks');
   await page.getByRole('button', { name: /切换语言|Switch language/ }).click();
   await expect.poll(async () => page.locator('h1').first().textContent()).toContain('Key tasks');

@@ -11,7 +11,7 @@ let server: ChildProcess | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beibei-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dataDir, 'db'), APP_FIXED_NOW: '2026-11-15T10:00:00+08:00', NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdefghijklmnopqrstuv', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;

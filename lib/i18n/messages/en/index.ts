@@ -6,5 +6,10 @@ import tasks from './tasks.json';
 import units from './units.json';
 import errors from './errors.json';
 import validation from './validation.json';
+import dashboard from './dashboard.json';
+import indicator from './indicator.json';
+import reporting from './reporting.json';
+import auth from './auth.json';
+import account from './account.json';
 
-export default { app, nav, overview, tasks, units, errors, validation };
+export default { app, nav, overview, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator };

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { requireSession } from '@/lib/auth/current-actor';
+
+/** Account pages stay reachable while a password change or second-factor enrolment is still owed. */
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession({ allowPending: true });
+  const [app, auth] = await Promise.all([getTranslations('app'), getTranslations('auth')]);
+  return (
+    <>
+      <header className="bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+          <Link href="/" className="text-white no-underline">
+            <span className="block text-xs opacity-80">{app('district')}</span>
+            <span className="font-semibold">{app('name')}</span>
+          </Link>
+          <div className="flex items-center gap-3 text-xs">
+            <span>{session.displayName}</span>
+            <SignOutButton label={auth('signOut')} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage, SubmitButton } from '@/components/ui/field';
+import type { ActionState } from '@/lib/actions/action-state';
+
+export interface TotpText {
+  start: string;
+  secretLabel: string;
+  secretHint: string;
+  code: string;
+  confirm: string;
+  done: string;
+  recoveryHint: string;
+  continue: string;
+}
+
+export function TotpEnrolment({
+  begin,
+  confirm,
+  text,
+}: {
+  begin: (state: ActionState<{ secret: string; uri: string }>, formData: FormData) => Promise<ActionState<{ secret: string; uri: string }>>;
+  confirm: (state: ActionState<{ recoveryCodes: string[] }>, formData: FormData) => Promise<ActionState<{ recoveryCodes: string[] }>>;
+  text: TotpText;
+}) {
+  const [started, startAction, starting] = useActionState(begin, { status: 'idle' });
+  const [confirmed, confirmAction, confirming] = useActionState(confirm, { status: 'idle' });
+
+  if (confirmed.status === 'success' && confirmed.data) {
+    return (
+      <div>
+        <FormMessage tone="success" message={text.done} />
+        <p className="mb-2 text-sm">{text.recoveryHint}</p>
+        <ul className="num mb-4 grid grid-cols-2 gap-1 rounded border border-slate-200 bg-white p-3 font-mono text-sm" aria-label="recovery codes">
+          {confirmed.data.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
+        </ul>
+        <a href="/" className="rounded bg-brand-700 px-4 py-2 text-sm text-white no-underline">{text.continue}</a>
+      </div>
+    );
+  }
+  if (started.status !== 'success' || !started.data) {
+    return (
+      <form action={startAction}>
+        <FormMessage tone="error" message={started.status === 'error' ? started.message : undefined} />
+        <SubmitButton pending={starting}>{text.start}</SubmitButton>
+      </form>
+    );
+  }
+  return (
+    <div>
+      <p className="mb-1 text-sm font-medium">{text.secretLabel}</p>
+      <p className="mb-1 break-all rounded bg-slate-100 p-2 font-mono text-lg tracking-wider" data-testid="totp-secret">{started.data.secret}</p>
+      <p className="mb-4 text-xs text-slate-500">{text.secretHint}</p>
+      <p className="mb-4 break-all text-xs text-slate-400">{started.data.uri}</p>
+      <form action={confirmAction} noValidate className="max-w-xs">
+        <FormMessage tone="error" message={confirmed.status === 'error' ? confirmed.message : undefined} />
+        <Field label={text.code} name="code" inputMode="numeric" autoComplete="one-time-code" errors={confirmed.fieldErrors?.code} />
+        <SubmitButton pending={confirming}>{text.confirm}</SubmitButton>
+      </form>
+    </div>
+  );
+}

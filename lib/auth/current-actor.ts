@@ -1,0 +1,34 @@
+// Server only. The acting user of the current request, from the next-auth cookie and the Session table.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import type { Actor } from '@/lib/actor';
+import { clientInfoFrom } from '@/lib/auth/client-info';
+import { authOptions } from '@/lib/auth/options';
+import { systemClock } from '@/lib/clock';
+import { resolveSession, type SessionState } from '@/lib/mutations/auth';
+
+/** Once per request (React cache): the session row is checked, and touched, at most once. */
+export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
+  const session = (await getServerSession(authOptions)) as { sid?: string } | null;
+  return resolveSession(session?.sid, clientInfoFrom(await headers()), systemClock());
+});
+
+export async function getCurrentActor(): Promise<Actor | null> {
+  return (await getCurrentSession())?.actor ?? null;
+}
+
+/**
+ * For pages: the signed-in user, or a redirect to sign-in. A user who must change the password or enrol a second
+ * factor is sent there first (`allowPending` is for those pages themselves).
+ */
+export async function requireSession(options: { allowPending?: boolean } = {}): Promise<SessionState> {
+  const state = await getCurrentSession();
+  if (!state) redirect('/sign-in');
+  if (!options.allowPending) {
+    if (state.mustChangePassword) redirect('/account/password');
+    if (state.needsSecondFactor) redirect('/account/two-factor');
+  }
+  return state;
+}

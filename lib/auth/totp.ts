@@ -1,0 +1,42 @@
+// Server only. Time-based one-time passwords (RFC 6238, 6 digits, 30 s) and single-use recovery codes.
+import { createHash, randomBytes } from 'node:crypto';
+import * as OTPAuth from 'otpauth';
+
+const ISSUER = '北碚双倍增平台';
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+function totp(secretBase32: string, label = 'user'): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+}
+
+export function totpUri(secretBase32: string, username: string): string {
+  return totp(secretBase32, username).toString();
+}
+
+/** Accepts the current code and one step either side (clock drift of ±30 s). */
+export function verifyTotp(secretBase32: string, code: string, now: Date): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return totp(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+}
+
+export function currentTotp(secretBase32: string, now: Date): string {
+  return totp(secretBase32).generate({ timestamp: now.getTime() });
+}
+
+/** Ten codes of 10 characters in groups (xxxxx-xxxxx); only their hashes are stored. */
+export function newRecoveryCodes(): string[] {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return Array.from({ length: 10 }, () => {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  });
+}
+
+/** Recovery codes are long random strings: a plain SHA-256 is enough to store them. */
+export function hashRecoveryCode(code: string): string {
+  return createHash('sha256').update(code.trim().toLowerCase()).digest('hex');
+}

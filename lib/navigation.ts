@@ -1,0 +1,23 @@
+// Pure: which menu entries a user sees. Hiding is a convenience; every page and action checks permissions itself.
+import type { Actor } from '@/lib/actor';
+import { can, type Action } from '@/lib/permissions';
+
+export interface NavItem {
+  href: string;
+  /** A message key. */
+  label: string;
+  permission: Action;
+}
+
+const items: NavItem[] = [
+  { href: '/', label: 'nav.overview', permission: 'dashboard.view' },
+  { href: '/tasks', label: 'nav.tasks', permission: 'dashboard.view' },
+  { href: '/units', label: 'nav.units', permission: 'dashboard.view' },
+  { href: '/admin/users', label: 'nav.adminUsers', permission: 'user.manage' },
+  { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
+  { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },
+];
+
+export function navigationFor(actor: Actor): NavItem[] {
+  return items.filter((item) => can(actor, item.permission, { unitId: actor.unitId }));
+}

@@ -1,0 +1,65 @@
+// Server only. Reads for sign-in and administration: the security policy, accounts, sessions. Never returns hashes.
+import { defaultSecurityPolicy, securityPolicySchema, type SecurityPolicy } from '@/lib/auth/password-policy';
+import { getDb } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const SECURITY_POLICY_KEY = 'security.policy';
+
+export async function getSecurityPolicy(): Promise<SecurityPolicy> {
+  const db = await getDb();
+  const row = await db.appSetting.findUnique({ where: { key: SECURITY_POLICY_KEY } });
+  const parsed = securityPolicySchema.safeParse({ ...defaultSecurityPolicy, ...((row?.value as object | undefined) ?? {}) });
+  return parsed.success ? parsed.data : defaultSecurityPolicy;
+}
+
+export async function getSecurityPolicyVersion(): Promise<number> {
+  const db = await getDb();
+  return (await db.appSetting.findUnique({ where: { key: SECURITY_POLICY_KEY }, select: { version: true } }))?.version ?? 0;
+}
+
+export interface UserDto {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: number | null;
+  unitName: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  totpEnabled: boolean;
+  lastSignInAt: string | null;
+  openSessions: number;
+  isDemo: boolean;
+  version: number;
+}
+
+export async function listUsers(now: Date): Promise<UserDto[]> {
+  const db = await getDb();
+  const users = await db.user.findMany({
+    orderBy: { username: 'asc' },
+    omit: { passwordHash: true, totpSecret: true },
+    include: { unit: { select: { name: true } }, sessions: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { id: true } } },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    unitId: u.unitId,
+    unitName: u.unit?.name ?? null,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
+    totpEnabled: u.totpEnabledAt !== null,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    openSessions: u.sessions.length,
+    isDemo: u.isDemo,
+    version: u.version,
+  }));
+}
+
+export async function countDemoUsers(): Promise<number> {
+  const db = await getDb();
+  return db.user.count({ where: { isDemo: true } });
+}
