@@ -10,15 +10,16 @@ import { loadPlan } from '@/lib/mutations/plan';
 import { lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
 
-export async function prepareOnStart(options: { clock?: Clock; log?: (m: string) => void } = {}): Promise<void> {
+export async function prepareOnStart(options: { clock?: Clock; log?: (m: string) => void; mode?: 'demo' | 'production'; planFile?: string } = {}): Promise<void> {
+  const mode = options.mode ?? env().APP_MODE;
   const log = options.log ?? ((m: string) => console.log(`[start] ${m}`));
   const clock = options.clock ?? systemClock;
   const handle = await getDatabaseHandle();
   log(`database: ${handle.description}`);
-  const plan = readPlanFile(env().PLAN_FILE);
+  const plan = readPlanFile(options.planFile ?? env().PLAN_FILE);
   const loaded = await loadPlan(systemActor('startup'), plan);
   log(loaded.changed ? `plan ${plan.id} loaded (${loaded.changes.length} changes)` : `plan ${plan.id} unchanged`);
-  if (env().APP_MODE === 'demo') {
+  if (mode === 'demo') {
     const demo = await getDemoState();
     if (!demo) {
       const { values } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()));

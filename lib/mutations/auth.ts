@@ -215,7 +215,7 @@ export async function revokeSessions(tx: Tx, userId: number, reason: string, now
 export async function assertNewPasswordAllowed(tx: Tx, user: { id: number; username: string; passwordHash: string }, password: string, policy: SecurityPolicy): Promise<void> {
   const problems: (PasswordProblem | 'reused')[] = checkPasswordPolicy(password, user.username, policy);
   if (problems.length === 0 && policy.historyCount > 0) {
-    const history = await tx.passwordHistory.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, take: policy.historyCount - 1 });
+    const history = await tx.passwordHistory.findMany({ where: { userId: user.id }, orderBy: { id: 'desc' }, take: policy.historyCount - 1 });
     for (const hash of [user.passwordHash, ...history.map((h) => h.hash)]) {
       if (await verifyPassword(hash, password)) {
         problems.push('reused');
