@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const dataLayer = ['@/lib/db/*', '@/lib/generated/*', '@/lib/queries/*', '@/lib/mutations/*', '**/lib/db/**', '**/generated/prisma/**'];
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'next-env.d.ts', 'coverage/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'test-results/**', 'bench/results/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'next-env.d.ts', 'coverage/**'] },
   ...nextVitals,
   ...nextTs,
   {

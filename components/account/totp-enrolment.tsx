@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/action-state';
@@ -35,7 +36,7 @@ export function TotpEnrolment({
         <ul className="num mb-4 grid grid-cols-2 gap-1 rounded border border-slate-200 bg-white p-3 font-mono text-sm" aria-label="recovery codes">
           {confirmed.data.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
         </ul>
-        <a href="/" className="rounded bg-brand-700 px-4 py-2 text-sm text-white no-underline">{text.continue}</a>
+        <Link href="/" className="rounded bg-brand-700 px-4 py-2 text-sm text-white no-underline">{text.continue}</Link>
       </div>
     );
   }

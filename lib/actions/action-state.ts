@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { getLocale } from 'next-intl/server';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
-import { getCurrentActor } from '@/lib/auth/current-actor';
+import { getCurrentSession } from '@/lib/auth/current-actor';
 import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { toLocale, type AppLocale } from '@/lib/i18n/locale';
 import { can, type Action } from '@/lib/permissions';
@@ -22,8 +22,8 @@ export interface ActionState<T = unknown> {
 export const idleState: ActionState = { status: 'idle' };
 
 const messages = {
-  'zh-CN': { signIn: '登录已过期，请重新登录（已填写的内容未丢失）', invalid: '提交的内容有误，请按提示修改', unexpected: '系统出错，请稍后重试。错误编号：' },
-  en: { signIn: 'Your session has expired; sign in again (what you typed is kept)', invalid: 'Please correct the highlighted fields', unexpected: 'Something went wrong. Error id: ' },
+  'zh-CN': { signIn: '登录已过期，请重新登录（已填写的内容未丢失）', pending: '请先修改密码并启用动态验证码（如要求），再进行此操作', invalid: '提交的内容有误，请按提示修改', unexpected: '系统出错，请稍后重试。错误编号：' },
+  en: { signIn: 'Your session has expired; sign in again (what you typed is kept)', pending: 'Change your password and enrol the second factor (if required) first', invalid: 'Please correct the highlighted fields', unexpected: 'Something went wrong. Error id: ' },
 } as const;
 
 export function domainErrorMessage(error: unknown, locale: AppLocale): string | null {
@@ -55,8 +55,13 @@ export function authorizedAction<S extends z.ZodType, R>(
     const locale = toLocale(await getLocale());
     const raw = formDataToObject(formData);
     const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !/password|secret|code/i.test(k)));
-    const actor = await getCurrentActor();
-    if (!actor) return { status: 'error', message: messages[locale].signIn, values };
+    const session = await getCurrentSession();
+    if (!session) return { status: 'error', message: messages[locale].signIn, values };
+    const actor = session.actor;
+    // Pages send such a user to the password or second-factor page; a crafted POST must not get around that.
+    if ((session.mustChangePassword || session.needsSecondFactor) && options.permission !== 'account.manageOwn') {
+      return { status: 'error', message: messages[locale].pending, values };
+    }
     if (options.permission && !can(actor, options.permission, { unitId: actor.unitId })) {
       return { status: 'error', message: domainErrorMessage(new ForbiddenError(), locale)!, values };
     }

@@ -11,5 +11,8 @@ import indicator from './indicator.json';
 import reporting from './reporting.json';
 import auth from './auth.json';
 import account from './account.json';
+import admin from './admin.json';
 
-export default { app, nav, overview, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator };
+const messages = { app, nav, overview, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
+
+export default messages;
