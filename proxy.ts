@@ -16,7 +16,7 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');

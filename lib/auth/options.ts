@@ -8,7 +8,8 @@ import { isDomainError } from '@/lib/errors';
 import { signIn, signOut, SignInError } from '@/lib/mutations/auth';
 import { signInSchema } from '@/lib/schemas/auth';
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+/** The cookie may live as long as the longest absolute session the policy allows; the Session table decides. */
+export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },

@@ -1,5 +1,5 @@
 // Server only. Time-based one-time passwords (RFC 6238, 6 digits, 30 s) and single-use recovery codes.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 
 const ISSUER = '北碚双倍增平台';
@@ -36,7 +36,14 @@ export function newRecoveryCodes(): string[] {
   });
 }
 
-/** Recovery codes are long random strings: a plain SHA-256 is enough to store them. */
-export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.trim().toLowerCase()).digest('hex');
+/** Stored as `salt:sha256(salt + code)`: a salted hash (ASVS 6.5.2); the codes themselves carry ~49 random bits. */
+export function hashRecoveryCode(code: string, salt = randomBytes(16).toString('hex')): string {
+  return `${salt}:${createHash('sha256').update(salt + code.trim().toLowerCase()).digest('hex')}`;
+}
+
+export function matchesRecoveryCode(stored: string, code: string): boolean {
+  const [salt, digest] = stored.split(':');
+  if (!salt || !digest) return false;
+  const candidate = hashRecoveryCode(code, salt).split(':')[1];
+  return timingSafeEqual(Buffer.from(candidate, 'hex'), Buffer.from(digest, 'hex'));
 }

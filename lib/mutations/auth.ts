@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password-hash';
 import { checkPasswordPolicy, isPasswordExpired, judgeSession, type PasswordProblem, type SecurityPolicy } from '@/lib/auth/password-policy';
 import { open, seal } from '@/lib/auth/secret-box';
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
+import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
 import { DomainError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
@@ -103,9 +103,9 @@ export async function signIn(input: SignInInput, client: ClientInfo, now: Date):
     if (!secondFactor) secondFactorOk = false;
     else if (/^\d{6}$/.test(secondFactor)) secondFactorOk = verifyTotp(open(user.totpSecret), secondFactor, now);
     else {
-      const code = await db.recoveryCode.findFirst({ where: { userId: user.id, hash: hashRecoveryCode(secondFactor), usedAt: null } });
-      recoveryCodeId = code?.id ?? null;
-      secondFactorOk = code !== null;
+      const unused = await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null } });
+      recoveryCodeId = unused.find((c) => matchesRecoveryCode(c.hash, secondFactor))?.id ?? null;
+      secondFactorOk = recoveryCodeId !== null;
     }
   }
 
@@ -136,7 +136,11 @@ export async function signIn(input: SignInInput, client: ClientInfo, now: Date):
       data: { id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000), ip: client.ip, userAgent: client.userAgent?.slice(0, 300) },
     });
     await tx.user.update({ where: { id: user.id }, data: { failedAttempts: 0, lockedUntil: null, lastSignInAt: now } });
-    if (recoveryCodeId) await tx.recoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: now } });
+    if (recoveryCodeId) {
+      // Two sign-ins racing with one code: only one may use it.
+      const used = await tx.recoveryCode.updateMany({ where: { id: recoveryCodeId, usedAt: null }, data: { usedAt: now } });
+      if (used.count !== 1) throw new SignInError();
+    }
     await recordAudit(tx, actorOf(user, sessionId, client.ip), {
       event: 'auth.signIn',
       targetType: 'user',
@@ -231,7 +235,20 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
   const db = await getDb();
   const policy = await getSecurityPolicy();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new PasswordPolicyError(['wrongCurrent'], policy);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // A guess at the current password counts towards the lockout like a failed sign-in.
+    await db.$transaction(async (tx) => {
+      await recordAudit(tx, actor, { event: 'auth.passwordChanged', targetType: 'user', targetId: user.id, result: 'failure', reason: 'wrong current password' });
+      const attempts = user.failedAttempts + 1;
+      const lock = attempts >= policy.lockoutThreshold;
+      await tx.user.update({ where: { id: user.id }, data: lock ? { failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) } : { failedAttempts: attempts } });
+      if (lock) {
+        await revokeSessions(tx, user.id, 'locked', now);
+        await recordAudit(tx, actor, { event: 'auth.lockout', targetType: 'user', targetId: user.id, reason: `${attempts} wrong current passwords` });
+      }
+    });
+    throw new PasswordPolicyError(['wrongCurrent'], policy);
+  }
   const newHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await assertNewPasswordAllowed(tx, user, input.newPassword, policy);

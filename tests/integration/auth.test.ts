@@ -130,7 +130,18 @@ describe('password change', () => {
     // GOOD_PASSWORD is now 4 passwords ago: allowed again.
     await changeOwnPassword(actor, { currentPassword: 'Third#Pass2026x', newPassword: GOOD_PASSWORD }, minutes(5));
     const db = await getDb();
-    expect(await db.auditLog.count({ where: { event: 'auth.passwordChanged', actorId: user.id } })).toBe(4);
+    expect(await db.auditLog.count({ where: { event: 'auth.passwordChanged', actorId: user.id, result: 'success' } })).toBe(4);
+    expect(await db.auditLog.count({ where: { event: 'auth.passwordChanged', actorId: user.id, result: 'failure', reason: 'wrong current password' } })).toBe(1);
+  });
+
+  test('guessing the current password in the change form counts towards the lockout and ends the session', async () => {
+    const user = await makeUser();
+    const { sessionId } = await signIn({ username: user.username, password: GOOD_PASSWORD }, client, t0);
+    const actor = (await resolveSession(sessionId, client, t0))!.actor;
+    for (let i = 0; i < 5; i++) await changeOwnPassword(actor, { currentPassword: `Guess#Number${i}`, newPassword: 'Another#Pass2026' }, minutes(i)).catch(() => null);
+    const db = await getDb();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
+    expect(await resolveSession(sessionId, client, minutes(6))).toBeNull();
   });
 
   test('changing the password ends the other sessions but keeps the current one', async () => {
