@@ -1,0 +1,56 @@
+// Pure: checks an uploaded .xlsx (a zip archive) before any parser inflates it. A 2 MB upload can hold gigabytes
+// once decompressed (a zip bomb); the central directory states every entry's sizes, so they can be checked first.
+
+export const MAX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024;
+export const MAX_ENTRIES = 500;
+/** Spreadsheet XML compresses well (~10–30×); far beyond that is a bomb. */
+export const MAX_RATIO = 200;
+
+export type ZipProblem = 'notZip' | 'tooBig' | 'tooManyEntries' | 'badEntry' | 'notXlsx';
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+
+/** null when the archive looks like a sane .xlsx, else the problem. */
+export function inspectXlsxZip(bytes: Uint8Array): ZipProblem | null {
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return 'notZip';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 'notZip';
+  const entries = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  // ZIP64 markers: a real template never needs them.
+  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) return 'badEntry';
+  if (entries > MAX_ENTRIES) return 'tooManyEntries';
+  if (offset + size > eocd) return 'notZip';
+
+  let total = 0;
+  let at = offset;
+  const names = new Set<string>();
+  const decoder = new TextDecoder();
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return 'notZip';
+    const compressed = view.getUint32(at + 20, true);
+    const uncompressed = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff) return 'badEntry';
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (name.includes('..') || name.startsWith('/') || name.includes('\\') || name.includes('\0')) return 'badEntry';
+    if (uncompressed > 0 && uncompressed / Math.max(compressed, 1) > MAX_RATIO) return 'tooBig';
+    total += uncompressed;
+    if (total > MAX_UNCOMPRESSED_BYTES) return 'tooBig';
+    names.add(name);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'notXlsx';
+  return null;
+}
