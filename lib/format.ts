@@ -8,11 +8,20 @@ export type Locale = 'zh-CN' | 'en';
  * `trim` drops trailing zeros (targets read 5.1%, not 5.10%).
  */
 export function formatNumber(value: number, decimals: number, locale: Locale = 'zh-CN', trim = false): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
-    minimumFractionDigits: trim ? 0 : decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: locale === 'en' ? 'auto' : 'min2',
-  }).format(value);
+  return numberFormat(locale, trim ? 0 : decimals, decimals).format(value);
+}
+
+// Building an Intl formatter costs far more than using one, and a dashboard page formats hundreds of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits, maximumFractionDigits, useGrouping: locale === 'en' ? 'auto' : 'min2' });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 const UNIT_EN: Record<string, string> = { 家: 'firms', '%': '%', 件: 'patents', 亿元: '100M CNY', 万平米: '10k m²', 个: '', 人: 'people', 万人: '10k people', 位: '' };
@@ -30,8 +39,10 @@ export function formatQuantity(value: number, unit: string, decimals: number, lo
 export function formatMonth(month: Month, locale: Locale = 'zh-CN'): string {
   const { year, month: m } = parseMonth(month);
   if (locale === 'zh-CN') return `${year}年${m}月`;
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return monthFormatEn.format(new Date(Date.UTC(year, m - 1, 1)));
 }
+
+const monthFormatEn = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function formatDateTime(instant: Date, locale: Locale = 'zh-CN'): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
@@ -67,4 +78,18 @@ export function describeMilestone(
 /** The document numbers sections and organisational items (一)(二)…; English uses digits. */
 export function sectionOrdinal(n: number, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? String(n) : ('一二三四五六七八九十'[n - 1] ?? String(n));
+}
+
+/** A ratio as a percentage: 1.03 → "103%"; signed for changes: 0.123 → "+12.3%", −0.05 → "−5.0%". */
+export function formatPercent(ratio: number, decimals = 0, locale: Locale = 'zh-CN', signed = false): string {
+  const n = formatNumber(Math.abs(ratio * 100), decimals, locale);
+  const sign = ratio < 0 && n.replace(/[0.,]/g, '') !== '' ? '−' : signed && ratio > 0 ? '+' : '';
+  return `${sign}${n}%`;
+}
+
+/** A change with its sign and unit: "+5家", "−0.20%", "+1.5 (100M CNY)"; zero has no sign. */
+export function formatSignedQuantity(value: number, unit: string, decimals: number, locale: Locale = 'zh-CN'): string {
+  const magnitude = formatQuantity(Math.abs(value), unit === '位' ? '' : unit, decimals, locale);
+  const zero = magnitude.replace(/[^1-9]/g, '') === '';
+  return zero ? magnitude : `${value < 0 ? '−' : '+'}${magnitude}`;
 }

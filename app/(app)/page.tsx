@@ -1,70 +1,62 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { IndicatorTable, type IndicatorRowView } from '@/components/plan/indicator-table';
+import { CardGridSkeleton, LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
+import { WidgetSection } from '@/components/dashboard/widget-section';
 import { PageHeader } from '@/components/ui/page-header';
-import { systemClock } from '@/lib/clock';
-import { describeMilestone, formatMonth, formatQuantity, type Locale } from '@/lib/format';
-import { resolveMonthParam } from '@/lib/month-param';
-import { lastClosedMonth } from '@/lib/periods';
-import { getCurrentPlan, listIndicators, type IndicatorDto } from '@/lib/queries/plan';
-import { listDistrictSeries } from '@/lib/queries/values';
+import { formatMonth, type Locale } from '@/lib/format';
+import { asOfFrom, latestMonth, type SearchParams } from './_dashboard/load';
+import { ReloadWithoutScript, Widget } from './_dashboard/widget';
+import { MonthNav } from './_dashboard/month-nav';
+import { ClustersWidget, HeadlineWidget, InputsWidget, overviewReady, StatusSummaryWidget, TaskTargetsWidget } from './_dashboard/overview-widgets';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('overview'))('title') };
+  return { title: (await getTranslations('dashboard'))('title') };
 }
 
-const CATEGORIES = ['数量', '结构', '能力', 'task'] as const;
-
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [t, locale, params] = await Promise.all([getTranslations('overview'), getLocale() as Promise<Locale>, searchParams]);
-  const asOf = resolveMonthParam(params.month, lastClosedMonth(systemClock()));
-  const plan = await getCurrentPlan();
-  const [indicators, series] = await Promise.all([
-    listIndicators(plan.id),
-    listDistrictSeries(plan.id, plan.regionUnitId, { asOf, includePending: true }),
-  ]);
-
-  const milestoneText = (ind: IndicatorDto, year: number) => {
-    const m = ind.milestones.find((x) => x.year === year);
-    return m ? describeMilestone(m.comparator, m.value, ind.unit, ind.decimals, locale) : null;
-  };
-  const toRow = (ind: IndicatorDto): IndicatorRowView => {
-    const points = series.get(ind.code) ?? [];
-    const last = points[points.length - 1];
-    return {
-      code: ind.code,
-      name: locale === 'en' ? ind.nameEn : ind.name,
-      latest: last
-        ? {
-            value: formatQuantity(last.value, ind.unit, ind.decimals, locale),
-            month: formatMonth(last.month, locale),
-            pending: last.status !== 'approved',
-            provisional: last.stage === 'provisional',
-          }
-        : null,
-      milestone2025: milestoneText(ind, 2025),
-      milestone2027: milestoneText(ind, 2027),
-      reporters: ind.reporters.map((r) => r.name).join('、'),
-    };
-  };
-  const tableText = {
-    indicator: t('indicator'),
-    latest: t('latest'),
-    m2025: t('m2025'),
-    m2027: t('m2027'),
-    reporter: t('reporter'),
-    none: t('none'),
-    pending: t('pending'),
-    provisional: t('provisional'),
-  };
-
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const [t, locale, params] = await Promise.all([getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
+  const latest = latestMonth();
+  const asOf = asOfFrom(params);
+  const props = { asOf, latest, locale };
+  const loading = t('loading');
+  // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
+  const inline = (await overviewReady(asOf, latest, locale))
+    ? await Promise.all([StatusSummaryWidget(props), HeadlineWidget(props), ClustersWidget(props), TaskTargetsWidget(props), InputsWidget(props)])
+    : null;
   return (
     <>
-      <PageHeader title={t('title')} subtitle={`${plan.title} · ${t('asOf', { month: formatMonth(asOf, locale) })}`} />
-      {CATEGORIES.map((category) => {
-        const rows = indicators.filter((i) => i.category === category).map(toRow);
-        return rows.length ? <IndicatorTable key={category} caption={t(`category.${category}`)} rows={rows} text={tableText} /> : null;
-      })}
+      <ReloadWithoutScript when={!inline} />
+      <PageHeader
+        title={t('title')}
+        subtitle={
+          <>
+            <span className="font-medium text-slate-800">{t('asOf', { month: formatMonth(asOf, locale) })}</span>
+            <span className="ml-2 text-xs text-slate-500">{t('asOfNote')}</span>
+          </>
+        }
+        actions={<MonthNav path="/" asOf={asOf} latest={latest} />}
+      />
+      <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
+        <StatusSummaryWidget {...props} />
+      </Widget>
+      <WidgetSection id="headline" title={t('headline')} note={t('headlineNote')}>
+        <Widget ready={!!inline} content={inline?.[1]} fallback={<CardGridSkeleton count={9} label={loading} />}>
+          <HeadlineWidget {...props} />
+        </Widget>
+      </WidgetSection>
+      <WidgetSection id="clusters" title={t('clusters')} note={t('clustersNote')}>
+        <Widget ready={!!inline} content={inline?.[2]} fallback={<CardGridSkeleton count={4} label={loading} />}>
+          <ClustersWidget {...props} />
+        </Widget>
+      </WidgetSection>
+      <WidgetSection id="task-targets" title={t('taskTargets')}>
+        <Widget ready={!!inline} content={inline?.[3]} fallback={<CardGridSkeleton count={6} label={loading} />}>
+          <TaskTargetsWidget {...props} />
+        </Widget>
+      </WidgetSection>
+      <Widget ready={!!inline} content={inline?.[4]} fallback={<TableSkeleton rows={2} label={loading} />}>
+        <InputsWidget {...props} />
+      </Widget>
     </>
   );
 }

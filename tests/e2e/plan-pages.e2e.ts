@@ -27,7 +27,7 @@ test('a bare start on the embedded database serves the plan in Chinese: targets,
   await page.screenshot({ path: `${SCREENSHOT_DIR}/overview-zh.png`, fullPage: true });
 
   await page.goto('/tasks');
-  expect(await page.locator('main li').count()).toBe(23);
+  expect(await page.locator('main ol > li').count()).toBe(23);
   expect(await page.locator('main').innerText()).toContain('鼓励科技人员领办创办科技型企业');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/tasks-zh.png`, fullPage: true });
 

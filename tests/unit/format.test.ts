@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeMilestone, formatMonth, formatNumber, formatQuantity, sectionOrdinal } from '@/lib/format';
+import { describeMilestone, formatMonth, formatNumber, formatPercent, formatQuantity, formatSignedQuantity, sectionOrdinal } from '@/lib/format';
 
 describe('numbers as Chinese staff write them', () => {
   test.each([
@@ -53,4 +53,29 @@ test('months read 2026年10月 in Chinese and Oct 2026 in English', () => {
 test('organisational items are numbered (一)(二) in Chinese', () => {
   expect(sectionOrdinal(3)).toBe('三');
   expect(sectionOrdinal(3, 'en')).toBe('3');
+});
+
+describe('percentages and signed changes', () => {
+  test.each([
+    [1.03, 0, false, '103%'],
+    [0.8567, 1, false, '85.7%'],
+    [0.123, 1, true, '+12.3%'],
+    [-0.05, 1, true, '−5.0%'],
+    [0, 1, true, '0.0%'],
+    [-0.0001, 1, true, '0.0%'],
+  ])('formatPercent(%s, %s, signed %s) → %s', (ratio, decimals, signed, expected) => {
+    expect(formatPercent(ratio, decimals, 'zh-CN', signed)).toBe(expected);
+  });
+
+  test.each([
+    [5, '家', 0, 'zh-CN', '+5家'],
+    [-3, '家', 0, 'zh-CN', '−3家'],
+    [0, '家', 0, 'zh-CN', '0家'],
+    [0.2, '%', 2, 'zh-CN', '+0.20%'],
+    [1.25, '亿元', 1, 'zh-CN', '+1.3亿元'],
+    [-1, '位', 0, 'zh-CN', '−1'],
+    [12345, '家', 0, 'en', '+12,345 firms'],
+  ] as const)('formatSignedQuantity(%s, %s) → %s', (value, unit, decimals, locale, expected) => {
+    expect(formatSignedQuantity(value, unit, decimals, locale)).toBe(expected);
+  });
 });

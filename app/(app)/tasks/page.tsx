@@ -1,40 +1,44 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { TaskList, type TaskSectionView } from '@/components/plan/task-list';
+import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
-import { sectionOrdinal, type Locale } from '@/lib/format';
-import { getCurrentPlan, listTasks, type TaskDto } from '@/lib/queries/plan';
+import { formatMonth, type Locale } from '@/lib/format';
+import { asOfFrom, dashboardReady, latestMonth, type SearchParams } from '../_dashboard/load';
+import { ReloadWithoutScript, Widget } from '../_dashboard/widget';
+import { MonthNav } from '../_dashboard/month-nav';
+import { parseTaskFilters, TaskBoardWidget, TaskFiltersWidget } from '../_dashboard/task-widgets';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
 }
 
-export default async function TasksPage() {
-  const [t, locale] = await Promise.all([getTranslations('tasks'), getLocale() as Promise<Locale>]);
-  const chineseOrdinal = (n: number) => sectionOrdinal(n, locale);
-  const plan = await getCurrentPlan();
-  const tasks = await listTasks(plan.id);
-  const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: p.label, unitId: p.unit?.id ?? null }));
-  const sections = new Map<string, TaskSectionView>();
-  for (const task of tasks) {
-    const id = `${task.section.kind}-${task.section.no}`;
-    const title = task.isOrganisation ? task.section.title : t('section', { no: chineseOrdinal(task.section.no), title: task.section.title });
-    const section = sections.get(id) ?? { id, title, tasks: [] };
-    section.tasks.push({
-      key: task.key,
-      label: task.isOrganisation ? t('orgNo', { no: chineseOrdinal(task.no) }) : t('taskNo', { no: task.no }),
-      title: task.title,
-      lead: parties(task.lead),
-      responsible: parties(task.responsible),
-    });
-    sections.set(id, section);
-  }
-  const keyTasks = tasks.filter((x) => !x.isOrganisation).length;
+export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
+  const [t, td, locale, params] = await Promise.all([getTranslations('tasks'), getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
+  const latest = latestMonth();
+  const asOf = asOfFrom(params);
+  const filters = parseTaskFilters(params);
+  const keep: Record<string, string> = {};
+  if (filters.unit) keep.unit = String(filters.unit);
+  if (filters.status) keep.status = filters.status;
+  const props = { asOf, latest, locale, filters };
+  const loading = td('loading');
+  // Computed already: the widgets render in this pass (complete HTML, so the filters work without JavaScript);
+  // otherwise they stream.
+  const inline = (await dashboardReady(asOf, { tasks: true })) ? await Promise.all([TaskFiltersWidget(props), TaskBoardWidget(props)]) : null;
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('count', { tasks: keyTasks, org: tasks.length - keyTasks })} />
-      <TaskList sections={[...sections.values()]} text={{ lead: t('lead'), responsible: t('responsible') }} />
+      <ReloadWithoutScript when={!inline} />
+      <PageHeader
+        title={t('title')}
+        subtitle={<span className="font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>}
+        actions={<MonthNav path="/tasks" asOf={asOf} latest={latest} keep={keep} />}
+      />
+      <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
+        <TaskFiltersWidget {...props} />
+      </Widget>
+      <Widget ready={!!inline} content={inline?.[1]} fallback={<TableSkeleton rows={12} label={loading} />}>
+        <TaskBoardWidget {...props} />
+      </Widget>
     </>
   );
 }
-

@@ -2,12 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
 import { isDomainError } from '@/lib/errors';
-import { getCurrentPlan, getUnit, taskKey, type IndicatorDto, type TaskDto } from '@/lib/queries/plan';
+import { formatMonth, type Locale } from '@/lib/format';
+import { getUnit } from '@/lib/queries/plan';
+import { asOfFrom, currentPlan, dashboardReady, latestMonth, type SearchParams } from '../../_dashboard/load';
+import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
+import { MonthNav } from '../../_dashboard/month-nav';
+import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 
 async function load(id: string) {
-  const plan = await getCurrentPlan();
+  const plan = await currentPlan();
   if (!/^\d{1,9}$/.test(id)) notFound();
   try {
     return await getUnit(plan.id, Number(id));
@@ -21,60 +27,47 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await load((await params).id)).name };
 }
 
-export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const [t, tt, locale] = await Promise.all([getTranslations('units'), getTranslations('tasks'), getLocale()]);
-  const unit = await load((await params).id);
-  const taskLabel = (task: TaskDto) => (task.isOrganisation ? tt('orgNo', { no: task.no }) : tt('taskNo', { no: task.no }));
-  const viaGroup = (task: TaskDto) => {
-    const direct = [...task.lead, ...task.responsible].some((p) => p.unit?.id === unit.id);
-    const group = [...task.lead, ...task.responsible].find((p) => p.groupId !== null && unit.groups.includes(p.label));
-    return !direct && group ? t('viaGroup', { group: group.label }) : '';
-  };
-  const taskItems = (tasks: TaskDto[]) =>
-    tasks.length ? (
-      <ul className="space-y-1">
-        {tasks.map((task) => (
-          <li key={task.id}>
-            <span className="num mr-2 text-slate-500">{taskLabel(task)}</span>
-            <Link href={`/tasks/${taskKey(task)}`}>{task.title}</Link>
-            <span className="ml-1 text-xs text-slate-500">{viaGroup(task)}</span>
-          </li>
-        ))}
-      </ul>
-    ) : (
-      <p className="text-slate-500">{t('none')}</p>
-    );
-  const indicatorItems = (indicators: IndicatorDto[]) =>
-    indicators.length ? (
-      <ul className="list-inside list-disc space-y-1">
-        {indicators.map((i) => (
-          <li key={i.code}>
-            <Link href={`/indicators/${i.code}`}>{locale === 'en' ? i.nameEn : i.name}</Link>
-          </li>
-        ))}
-      </ul>
-    ) : (
-      <p className="text-slate-500">{t('none')}</p>
-    );
-  const block = (title: string, body: React.ReactNode) => (
-    <section className="avoid-break rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="mb-2 font-semibold text-brand-900">{title}</h2>
-      <div className="text-sm">{body}</div>
-    </section>
-  );
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
+  const unit = await load(id);
+  const latest = latestMonth();
+  const asOf = asOfFrom(query);
+  const props = { unit, asOf, latest, locale };
+  const loading = td('loading');
+  // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
+  const inline = (await dashboardReady(asOf, { tasks: true }))
+    ? await Promise.all([UnitReportingWidget(props), UnitIndicatorsWidget(props), UnitTasksWidget(props)])
+    : null;
   return (
     <>
+      <ReloadWithoutScript when={!inline} />
       <PageHeader
         title={unit.name}
-        subtitle={`${t(`kind.${unit.kind}`)}${unit.groups.length ? ` · ${t('groups')}：${unit.groups.join('、')}` : ''}`}
-        actions={<Link href="/units">{t('back')}</Link>}
+        subtitle={
+          <>
+            {t(`kind.${unit.kind}`)}
+            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${unit.groups.join('、')}` : ''}
+            <span className="ml-2 font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>
+          </>
+        }
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <MonthNav path={`/units/${unit.id}`} asOf={asOf} latest={latest} />
+            <Link href="/units" className="text-sm">
+              {t('back')}
+            </Link>
+          </div>
+        }
       />
-      <div className="grid gap-4 md:grid-cols-2">
-        {block(`${t('leadTasks')}（${unit.leadTasks.length}）`, taskItems(unit.leadTasks))}
-        {block(`${t('sharedTasks')}（${unit.sharedTasks.length}）`, taskItems(unit.sharedTasks))}
-        {block(`${t('reportedIndicators')}（${unit.reportedIndicators.length}）`, indicatorItems(unit.reportedIndicators))}
-        {block(`${t('breakdownIndicators')}（${unit.breakdownIndicators.length}）`, indicatorItems(unit.breakdownIndicators))}
-      </div>
+      <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
+        <UnitReportingWidget {...props} />
+      </Widget>
+      <Widget ready={!!inline} content={inline?.[1]} fallback={<TableSkeleton rows={4} label={loading} />}>
+        <UnitIndicatorsWidget {...props} />
+      </Widget>
+      <Widget ready={!!inline} content={inline?.[2]} fallback={<TableSkeleton rows={8} label={loading} />}>
+        <UnitTasksWidget {...props} />
+      </Widget>
     </>
   );
 }

@@ -1,0 +1,102 @@
+// Server only (page layer). Composes the dashboard reads with the pure progress functions, once per request: every
+// widget of a page calls these and React's `cache` makes them share one set of queries.
+import { cache } from 'react';
+import { systemClock } from '@/lib/clock';
+import { resolveMonthParam } from '@/lib/month-param';
+import { lastClosedMonth, type Month } from '@/lib/periods';
+import { assessIndicator, deriveComputedSeries, type IndicatorProgress, type Observation } from '@/lib/progress';
+import { getDataVersion, getDistrictFigures, listLatestTaskProgress, type DistrictFiguresDto, type TaskProgressDto } from '@/lib/queries/dashboard';
+import { getCurrentPlan, listGroups, listIndicators, listTasks, type GroupDto, type IndicatorDto, type PlanDto, type TaskDto } from '@/lib/queries/plan';
+import { createVersionMemo } from '@/lib/version-memo';
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The latest month figures can exist for, by the injectable clock. */
+export function latestMonth(): Month {
+  return lastClosedMonth(systemClock());
+}
+
+/** The `?month=YYYY-MM` permalink, or the latest closed month. */
+export function asOfFrom(params: Record<string, string | string[] | undefined>): Month {
+  return resolveMonthParam(params.month, latestMonth());
+}
+
+export interface PlanSnapshot {
+  plan: PlanDto;
+  indicators: IndicatorDto[];
+  tasks: TaskDto[];
+  groups: GroupDto[];
+}
+
+// Process-wide, keyed by the database's data version: the plan and every figure change only when something is
+// written, and recomputing them costs far more than a page render (about 150 ms on the embedded database).
+const planMemo = createVersionMemo<PlanSnapshot>(2);
+const dashboardMemo = createVersionMemo<DashboardData>(36);
+const taskProgressMemo = createVersionMemo<Map<number, TaskProgressDto[]>>(36);
+
+export const planSnapshot = cache(async (): Promise<PlanSnapshot> => {
+  const version = await getDataVersion();
+  return planMemo.get('plan', version, async () => {
+    const plan = await getCurrentPlan();
+    const [indicators, tasks, groups] = await Promise.all([listIndicators(plan.id), listTasks(plan.id), listGroups(plan.id)]);
+    return { plan, indicators, tasks, groups };
+  });
+});
+
+export const currentPlan = cache(async () => (await planSnapshot()).plan);
+
+/** The lead units' latest progress reports of every task, as of a month. */
+export const taskProgress = cache(async (asOf: Month): Promise<Map<number, TaskProgressDto[]>> => {
+  const [version, { plan }] = await Promise.all([getDataVersion(), planSnapshot()]);
+  return taskProgressMemo.get(asOf, version, () => listLatestTaskProgress(plan.id, asOf));
+});
+
+export interface DashboardData {
+  plan: PlanDto;
+  asOf: Month;
+  indicators: IndicatorDto[];
+  byCode: Map<string, IndicatorDto>;
+  figures: Map<string, DistrictFiguresDto>;
+  /** The figures progress is judged on: approved ones, or for a computed indicator the ones derived from its inputs. */
+  observations: Map<string, Observation[]>;
+  progress: Map<string, IndicatorProgress>;
+}
+
+const toObservations = (figures: DistrictFiguresDto | undefined): Observation[] => figures?.approved.map(({ month, value }) => ({ month, value })) ?? [];
+
+/**
+ * Whether a month's dashboard data is computed already for the current data version. Pages then render their widgets
+ * in the first pass (complete HTML, readable without JavaScript); otherwise the widgets stream in behind skeletons.
+ */
+export async function dashboardReady(asOf: Month, options: { tasks?: boolean } = {}): Promise<boolean> {
+  const version = await getDataVersion();
+  return (
+    planMemo.peek('plan', version) !== undefined &&
+    dashboardMemo.peek(asOf, version) !== undefined &&
+    (!options.tasks || taskProgressMemo.peek(asOf, version) !== undefined)
+  );
+}
+
+async function computeDashboard(asOf: Month): Promise<DashboardData> {
+  const { plan, indicators } = await planSnapshot();
+  const figures = await getDistrictFigures(plan.id, plan.regionUnitId, asOf);
+  const observations = new Map<string, Observation[]>();
+  for (const ind of indicators) {
+    if (ind.kind === 'computed' && ind.formula) {
+      const { numerator, denominator } = ind.formula;
+      const inputs = new Map([numerator, denominator].map((code) => [code, toObservations(figures.get(code))]));
+      observations.set(ind.code, deriveComputedSeries(ind.formula, ind.frequency, inputs));
+    } else {
+      observations.set(ind.code, toObservations(figures.get(ind.code)));
+    }
+  }
+  const progress = new Map(indicators.map((ind) => [ind.code, assessIndicator(ind, observations.get(ind.code)!, asOf)]));
+  return { plan, asOf, indicators, byCode: new Map(indicators.map((i) => [i.code, i])), figures, observations, progress };
+}
+
+/** Every indicator's figures and progress as of a month; shared by all widgets and kept until the data changes. */
+export const loadDashboard = cache(async (asOf: Month): Promise<DashboardData> => {
+  const version = await getDataVersion();
+  return dashboardMemo.get(asOf, version, () => computeDashboard(asOf));
+});
+

@@ -1,0 +1,120 @@
+// Page layer: the overview's widgets. Each streams in behind its own skeleton. They share one view of the overview,
+// computed once per language, month and data version (formatting and translating some 300 strings costs more than
+// rendering them), so a request that finds it ready only renders.
+import { cache } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { ClusterBoard, type ClusterRowView } from '@/components/dashboard/cluster-board';
+import { IndicatorCardGrid, type IndicatorCardView } from '@/components/dashboard/indicator-card';
+import { StatusSummary, type StatusCountView } from '@/components/dashboard/status-summary';
+import { StatusTable, type StatusRowView, type StatusTableText } from '@/components/dashboard/status-table';
+import type { Locale } from '@/lib/format';
+import type { Month } from '@/lib/periods';
+import { getDataVersion } from '@/lib/queries/dashboard';
+import type { IndicatorDto, TaskDto } from '@/lib/queries/plan';
+import { createVersionMemo } from '@/lib/version-memo';
+import { loadDashboard, planSnapshot } from './load';
+import { cardView, clusterRowView, clusterTasks, formulaInputs, statusCounts, statusRowView } from './views';
+
+interface WidgetProps {
+  asOf: Month;
+  latest: Month;
+  locale: Locale;
+}
+
+interface OverviewView {
+  summary: { title: string; counts: StatusCountView[] };
+  headline: IndicatorCardView[];
+  clusters: ClusterRowView[];
+  taskGroups: { key: string; title: string; cards: IndicatorCardView[] }[];
+  inputs: { rows: StatusRowView[]; text: StatusTableText } | null;
+  noData: string;
+}
+
+const overviewMemo = createVersionMemo<OverviewView>(48);
+
+async function buildOverview({ asOf, latest, locale }: WidgetProps): Promise<OverviewView> {
+  const [t, data, { tasks: allTasks }] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf), planSnapshot()]);
+  const tasks = allTasks.filter((task) => !task.isOrganisation);
+  const inputCodes = formulaInputs(data.indicators);
+  const headline = data.indicators.filter((i) => i.category !== 'task' && !inputCodes.has(i.code));
+  const clusters = clusterTasks(tasks, data.byCode);
+  const shown = new Set([...headline, ...clusters.flatMap((c) => [c.enterprises, c.output])].map((i) => i.code));
+  const taskGroups: { task: TaskDto; indicators: IndicatorDto[] }[] = [];
+  for (const task of tasks) {
+    const indicators = task.indicatorCodes.map((c) => data.byCode.get(c)).filter((i): i is IndicatorDto => !!i && !shown.has(i.code) && !inputCodes.has(i.code));
+    indicators.forEach((i) => shown.add(i.code));
+    if (indicators.length) taskGroups.push({ task, indicators });
+  }
+  const inputs = data.indicators.filter((i) => inputCodes.has(i.code));
+  const targets = [...shown];
+  return {
+    summary: { title: t('summaryTitle', { total: targets.length }), counts: statusCounts(targets.map((code) => data.progress.get(code)!.status), t) },
+    headline: headline.map((ind) => cardView(data, ind, locale, t, latest)),
+    clusters: clusters.map((c) => clusterRowView(data, c, locale, t, latest)),
+    taskGroups: taskGroups.map(({ task, indicators }) => ({
+      key: task.key,
+      title: `${t('taskTag', { no: task.no })} ${task.title}`,
+      cards: indicators.map((ind) => cardView(data, ind, locale, t, latest)),
+    })),
+    inputs: inputs.length
+      ? {
+          rows: inputs.map((ind) => statusRowView(data, ind, locale, t, latest)),
+          text: {
+            caption: t('inputs'),
+            indicator: t('table.indicator'),
+            latest: t('table.latest'),
+            target: t('table.target'),
+            share: t('table.share'),
+            status: t('table.status'),
+            none: t('noData'),
+          },
+        }
+      : null,
+    noData: t('noData'),
+  };
+}
+
+const overviewView = cache(async (asOf: Month, latest: Month, locale: Locale): Promise<OverviewView> => {
+  const version = await getDataVersion();
+  return overviewMemo.get(`${locale}|${asOf}|${latest}`, version, () => buildOverview({ asOf, latest, locale }));
+});
+
+/** Whether the overview for this language and month is computed already (see `dashboardReady`). */
+export async function overviewReady(asOf: Month, latest: Month, locale: Locale): Promise<boolean> {
+  const version = await getDataVersion();
+  return overviewMemo.peek(`${locale}|${asOf}|${latest}`, version) !== undefined;
+}
+
+export async function StatusSummaryWidget({ asOf, latest, locale }: WidgetProps) {
+  const { summary } = await overviewView(asOf, latest, locale);
+  return <StatusSummary title={summary.title} counts={summary.counts} />;
+}
+
+export async function HeadlineWidget({ asOf, latest, locale }: WidgetProps) {
+  const { headline } = await overviewView(asOf, latest, locale);
+  return <IndicatorCardGrid cards={headline} />;
+}
+
+export async function ClustersWidget({ asOf, latest, locale }: WidgetProps) {
+  const { clusters, noData } = await overviewView(asOf, latest, locale);
+  return <ClusterBoard rows={clusters} noData={noData} />;
+}
+
+export async function TaskTargetsWidget({ asOf, latest, locale }: WidgetProps) {
+  const { taskGroups } = await overviewView(asOf, latest, locale);
+  return (
+    <div className="grid gap-5">
+      {taskGroups.map((group) => (
+        <div key={group.key}>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
+          <IndicatorCardGrid cards={group.cards} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export async function InputsWidget({ asOf, latest, locale }: WidgetProps) {
+  const { inputs } = await overviewView(asOf, latest, locale);
+  return inputs ? <StatusTable rows={inputs.rows} text={inputs.text} /> : null;
+}

@@ -1,0 +1,225 @@
+// Overview benchmark (issue 5): the overview `/` against a trivial dynamic page of the same production build
+// (`/bench/trivial`), side by side in one run, with a third page for reference: an empty page inside the signed-in
+// layout (`/bench/shell`: session check, navigation), which tells the layout's cost from the overview's own. All on the demo data (every indicator monthly since 2023-01, all towns and
+// parks). Measures time to first byte (sequential, interleaved), latency at 1 and 50 concurrent connections
+// (autocannon), and the overview's first-load JavaScript (gzipped <script src> chunks it references).
+//
+// Usage: npm run build && npm run bench
+//   BENCH_DURATION=15       seconds per autocannon run (default 15)
+//   BENCH_TTFB_SAMPLES=200  sequential TTFB samples per page (default 200)
+//   BENCH_BASE_URL=http://127.0.0.1:3300   use a running server instead of starting one (it must have demo data)
+//   NEXT_DIST_DIR=.next-x   the build folder (default .next)
+// Both pages are requested with the same signed-in session cookie (demo account `leader`): the proxy sends requests
+// without one to /sign-in. Writes bench/results/latest.json and prints a Markdown table.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+const PORT = 3200;
+const DURATION = Number(process.env.BENCH_DURATION || 15);
+const TTFB_SAMPLES = Number(process.env.BENCH_TTFB_SAMPLES || 200);
+const USER = process.env.BENCH_USER || 'leader';
+const PASSWORD = process.env.BENCH_PASSWORD || 'Leader#2026bb';
+const PAGES = { trivial: '/bench/trivial', shell: '/bench/shell', overview: '/' };
+const NAMES = Object.keys(PAGES);
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+async function startServer() {
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beibei-bench-'));
+  const base = `http://127.0.0.1:${PORT}`;
+  const env = {
+    ...process.env,
+    PGLITE_DIR: path.join(dataDir, 'db'),
+    APP_FIXED_NOW: '2026-11-15T10:00:00+08:00',
+    NEXTAUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    NEXTAUTH_URL: base,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  delete env.DATABASE_URL;
+  const logFile = path.join(dataDir, 'server.log');
+  const out = fs.openSync(logFile, 'w');
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, stdio: ['ignore', out, out] });
+  const started = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`next start exited:\n${fs.readFileSync(logFile, 'utf8')}`);
+    try {
+      const res = await fetch(`${base}/sign-in`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 180_000) throw new Error('next start did not answer within 180 s');
+    await sleep(250);
+  }
+  log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (data in ${dataDir})`);
+  return {
+    base,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+async function signIn(base) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = await csrfRes.json();
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, username: USER, password: PASSWORD, json: 'true' }),
+  });
+  keep(res);
+  const session = [...jar].find(([k]) => k.endsWith('next-auth.session-token'));
+  if (!session) throw new Error(`sign-in as ${USER} failed (HTTP ${res.status})`);
+  return `${session[0]}=${session[1]}`;
+}
+
+/** One GET: milliseconds to the response head (first byte) and to the end, and the body. */
+function timedGet(base, pathname, cookie) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const url = new URL(pathname, base);
+    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers: { cookie, 'user-agent': BROWSER_UA, accept: 'text/html' } }, (res) => {
+      const ttfb = performance.now() - t0;
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, ttfb, total: performance.now() - t0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function measureTtfb(base, cookie) {
+  const samples = Object.fromEntries(NAMES.map((n) => [n, []]));
+  for (let i = 0; i < TTFB_SAMPLES; i++) {
+    for (const name of i % 2 ? [...NAMES].reverse() : NAMES) {
+      const r = await timedGet(base, PAGES[name], cookie);
+      if (r.status !== 200) throw new Error(`${PAGES[name]} answered ${r.status}`);
+      samples[name].push(r.ttfb);
+    }
+  }
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { median: percentile(s, 50), p95: percentile(s, 95), samples: s.length };
+  };
+  return Object.fromEntries(NAMES.map((n) => [n, stats(samples[n])]));
+}
+
+async function load(base, pathname, cookie, connections, duration) {
+  const times = [];
+  const instance = autocannon({ url: `${base}${pathname}`, connections, duration, headers: { cookie, 'user-agent': BROWSER_UA, accept: 'text/html' } });
+  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return { connections, requests: times.length, rps: result.requests.average, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed: non2xx };
+}
+
+/** Sums the gzipped size of the JavaScript chunks the page's HTML loads (<script src>), read from the build. */
+function firstLoadJs(html) {
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    const file = path.join(distDir, 'static', src.replace(/^\/_next\/static\//, '').split('?')[0]);
+    const buf = fs.readFileSync(file);
+    raw += buf.length;
+    gzip += zlib.gzipSync(buf, { level: 9 }).length;
+  }
+  return { scripts: srcs.length, rawKB: raw / 1024, gzipKB: gzip / 1024 };
+}
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+async function main() {
+  const server = process.env.BENCH_BASE_URL ? { base: process.env.BENCH_BASE_URL, stop: async () => {} } : await startServer();
+  try {
+    const cookie = await signIn(server.base);
+    const first = await timedGet(server.base, PAGES.overview, cookie);
+    if (first.status !== 200 || !first.body.includes('国家高新技术企业')) throw new Error(`the overview did not render the plan (HTTP ${first.status})`);
+    const js = firstLoadJs(first.body);
+    log(`overview HTML ${(first.body.length / 1024).toFixed(0)} KB, first-load JS ${js.gzipKB.toFixed(1)} KB gzipped in ${js.scripts} scripts`);
+
+    log('warming up');
+    for (const p of Object.values(PAGES)) await autocannon({ url: `${server.base}${p}`, connections: 10, duration: 5, headers: { cookie, 'user-agent': BROWSER_UA } });
+
+    log(`time to first byte: ${TTFB_SAMPLES} sequential requests per page, interleaved`);
+    const ttfb = await measureTtfb(server.base, cookie);
+
+    const runs = [];
+    for (const connections of [1, 50]) {
+      for (const name of NAMES) {
+        log(`autocannon ${PAGES[name]}: ${connections} connection(s), ${DURATION} s`);
+        runs.push({ page: name, ...(await load(server.base, PAGES[name], cookie, connections, DURATION)) });
+      }
+    }
+
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
+      build: path.relative(root, distDir),
+      ttfb: { ...ttfb, ratio: ttfb.overview.median / ttfb.trivial.median, ratioToShell: ttfb.overview.median / ttfb.shell.median },
+      load: runs,
+      firstLoadJs: js,
+      coldOverviewMs: first.total,
+      targets: { ttfbRatio: 1.5, p95At50ms: 150, firstLoadJsGzipKB: 250 },
+    };
+    fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2));
+
+    const run = (page, c) => runs.find((r) => r.page === page && r.connections === c);
+    const lines = [
+      '| measure | trivial page | empty signed-in page | overview | target |',
+      '|---|---|---|---|---|',
+      `| TTFB median (sequential) | ${fmt(ttfb.trivial.median)} | ${fmt(ttfb.shell.median)} | ${fmt(ttfb.overview.median)} (×${result.ttfb.ratio.toFixed(2)}) | ≤ ×1.5 of trivial |`,
+      `| TTFB p95 (sequential) | ${fmt(ttfb.trivial.p95)} | ${fmt(ttfb.shell.p95)} | ${fmt(ttfb.overview.p95)} | |`,
+      ...[1, 50].flatMap((c) => [
+        `| ${c} conn.: median latency | ${fmt(run('trivial', c).median)} | ${fmt(run('shell', c).median)} | ${fmt(run('overview', c).median)} | |`,
+        `| ${c} conn.: p95 latency | ${fmt(run('trivial', c).p95)} | ${fmt(run('shell', c).p95)} | ${fmt(run('overview', c).p95)} | ${c === 50 ? '< 150 ms' : ''} |`,
+        `| ${c} conn.: requests/s | ${run('trivial', c).rps.toFixed(0)} | ${run('shell', c).rps.toFixed(0)} | ${run('overview', c).rps.toFixed(0)} | |`,
+      ]),
+      `| first-load JS (gzipped) | | | ${js.gzipKB.toFixed(1)} KB (${js.scripts} scripts, ${js.rawKB.toFixed(0)} KB raw) | < 250 KB |`,
+      `| first overview after start (computes everything) | | | ${fmt(first.total)} | |`,
+    ];
+    const failed = runs.reduce((n, r) => n + r.failed, 0);
+    console.log(lines.join('\n'));
+    console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${failed ? `; ${failed} failed requests` : ''}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

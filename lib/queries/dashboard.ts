@@ -1,0 +1,220 @@
+// Server only. Reads for the progress dashboards as plain DTOs. Few queries per page: the overview reads every
+// district figure in one query, never one query per indicator.
+import { cache } from 'react';
+import { getDb } from '@/lib/db/client';
+import type { TaskProgress, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';
+import { addMonths, type Month } from '@/lib/periods';
+
+interface VersionState {
+  snapshot: string;
+  fingerprint: Promise<string>;
+}
+
+// The last fingerprint and the transaction snapshot it was taken at (process-wide: one database per process).
+let lastVersion: VersionState | null = null;
+
+/** Counts, version sums and latest change times of what the dashboards read: figures, task reports, the plan. */
+async function contentFingerprint(): Promise<string> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ fingerprint: string }[]>`SELECT concat_ws('|',
+      (SELECT concat_ws(':', count(*), sum("version"), max("updatedAt")) FROM "IndicatorValue"),
+      (SELECT concat_ws(':', count(*), sum("version"), max("updatedAt")) FROM "TaskReport"),
+      (SELECT string_agg(concat_ws(':', "id", "version", "sourceHash"), ',') FROM "Plan")) AS fingerprint`;
+  return rows[0].fingerprint;
+}
+
+/**
+ * The version of the data the dashboards read, for keeping computed dashboards until it changes (lib/version-memo.ts).
+ * First the transaction snapshot (xmin:xmax:in-progress xids): one cheap query; any committed write anywhere changes it,
+ * reads do not. Only when it has moved is the content fingerprint taken (a scan of figures and task reports), so that
+ * writes the dashboards do not read (sessions, audit) cost one scan, not a recomputation. Memoised per request.
+ */
+export const getDataVersion = cache(async (): Promise<string> => {
+  const db = await getDb();
+  const [{ snapshot }] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
+  if (lastVersion?.snapshot !== snapshot) {
+    const state: VersionState = { snapshot, fingerprint: contentFingerprint() };
+    state.fingerprint.catch(() => {
+      if (lastVersion === state) lastVersion = null;
+    });
+    lastVersion = state;
+  }
+  return lastVersion.fingerprint;
+});
+
+export interface FigureDto {
+  month: Month;
+  value: number;
+  stage: ValueStage;
+  status: ValueStatus;
+}
+
+export interface DistrictFiguresDto {
+  /** Approved figures, one per month (a final figure replaces a provisional one). */
+  approved: FigureDto[];
+  /** Submitted figures awaiting review, one per month, newer than or correcting the approved ones. */
+  pending: FigureDto[];
+}
+
+const VISIBLE: ValueStatus[] = ['approved', 'submitted'];
+
+/** Final over provisional within one month; rows already in month order. */
+function onePerMonth(rows: FigureDto[]): FigureDto[] {
+  const best = new Map<Month, FigureDto>();
+  for (const row of rows) {
+    const current = best.get(row.month);
+    if (!current || (current.stage === 'provisional' && row.stage === 'final')) best.set(row.month, row);
+  }
+  return [...best.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/**
+ * Every district-wide figure of a plan up to `asOf` (approved and pending apart), keyed by indicator code. One query;
+ * memoised per request so that every widget of a page shares it.
+ */
+export const getDistrictFigures = cache(async (planId: string, regionUnitId: number, asOf: Month): Promise<Map<string, DistrictFiguresDto>> => {
+  const db = await getDb();
+  const rows = await db.indicatorValue.findMany({
+    where: { unitId: regionUnitId, month: { lte: asOf }, status: { in: VISIBLE }, indicator: { planId } },
+    select: { month: true, value: true, stage: true, status: true, indicator: { select: { code: true } } },
+    orderBy: [{ month: 'asc' }],
+  });
+  const byCode = new Map<string, FigureDto[]>();
+  for (const r of rows) {
+    const list = byCode.get(r.indicator.code) ?? [];
+    list.push({ month: r.month, value: Number(r.value), stage: r.stage, status: r.status });
+    byCode.set(r.indicator.code, list);
+  }
+  return new Map(
+    [...byCode].map(([code, list]) => [code, { approved: onePerMonth(list.filter((f) => f.status === 'approved')), pending: onePerMonth(list.filter((f) => f.status === 'submitted')) }]),
+  );
+});
+
+export interface FigureRowDto extends FigureDto {
+  source: string;
+  isDemo: boolean;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+}
+
+/** One indicator's district figures up to `asOf`, newest first, every stage and visible status (for the table). */
+export async function listIndicatorFigures(indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> {
+  const db = await getDb();
+  const rows = await db.indicatorValue.findMany({
+    where: { indicatorId, unitId: regionUnitId, month: { lte: asOf }, status: { in: VISIBLE } },
+    select: { month: true, value: true, stage: true, status: true, source: true, isDemo: true, submittedAt: true, approvedAt: true },
+    orderBy: [{ month: 'desc' }, { stage: 'asc' }],
+  });
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+export interface BreakdownRowDto {
+  unitId: number;
+  name: string;
+  shortName: string | null;
+  value: number | null;
+  yearAgo: number | null;
+}
+
+export interface BreakdownGroupDto {
+  groupId: number;
+  groupName: string;
+  rows: BreakdownRowDto[];
+}
+
+export interface BreakdownDto {
+  /** The latest month up to `asOf` with approved breakdown figures; null when there are none. */
+  month: Month | null;
+  groups: BreakdownGroupDto[];
+}
+
+/** An indicator's approved figures per member of its breakdown groups (towns, parks), at the latest month up to `asOf`. */
+export async function getIndicatorBreakdown(indicatorId: number, asOf: Month): Promise<BreakdownDto> {
+  const db = await getDb();
+  const [latest, groups] = await Promise.all([
+    db.indicatorValue.findFirst({
+      where: { indicatorId, month: { lte: asOf }, status: 'approved', unit: { kind: { not: 'region' } } },
+      orderBy: { month: 'desc' },
+      select: { month: true },
+    }),
+    db.indicatorBreakdown.findMany({
+      where: { indicatorId },
+      include: { group: { include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, shortName: true } } } } } } },
+      orderBy: { group: { position: 'asc' } },
+    }),
+  ]);
+  if (!latest || groups.length === 0) return { month: null, groups: [] };
+  const yearAgo = addMonths(latest.month, -12);
+  const rows = await db.indicatorValue.findMany({
+    where: { indicatorId, month: { in: [latest.month, yearAgo] }, status: 'approved', unit: { kind: { not: 'region' } } },
+    select: { unitId: true, month: true, stage: true, value: true },
+  });
+  const pick = (unitId: number, month: Month) => {
+    const matches = rows.filter((r) => r.unitId === unitId && r.month === month);
+    const chosen = matches.find((r) => r.stage === 'final') ?? matches[0];
+    return chosen ? Number(chosen.value) : null;
+  };
+  return {
+    month: latest.month,
+    groups: groups.map((b) => ({
+      groupId: b.group.id,
+      groupName: b.group.name,
+      rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, shortName: m.unit.shortName, value: pick(m.unit.id, latest.month), yearAgo: pick(m.unit.id, yearAgo) })),
+    })),
+  };
+}
+
+export interface UnitFigureDto {
+  indicatorId: number;
+  month: Month;
+  value: number;
+  /** The same unit's figure twelve months earlier, when there is one. */
+  yearAgo: number | null;
+}
+
+/** A town's or park's own latest approved figure per indicator (its share of a breakdown), up to `asOf`. One query. */
+export async function listUnitFigures(unitId: number, asOf: Month): Promise<Map<number, UnitFigureDto>> {
+  const db = await getDb();
+  const rows = await db.indicatorValue.findMany({
+    where: { unitId, status: 'approved', month: { lte: asOf, gte: addMonths(asOf, -24) } },
+    select: { indicatorId: true, month: true, stage: true, value: true },
+    orderBy: [{ month: 'desc' }],
+  });
+  const out = new Map<number, UnitFigureDto>();
+  for (const r of rows) {
+    if (out.has(r.indicatorId)) continue;
+    const before = rows.find((x) => x.indicatorId === r.indicatorId && x.month === addMonths(r.month, -12));
+    out.set(r.indicatorId, { indicatorId: r.indicatorId, month: r.month, value: Number(r.value), yearAgo: before ? Number(before.value) : null });
+  }
+  return out;
+}
+
+export interface TaskProgressDto {
+  taskId: number;
+  month: Month;
+  unitName: string;
+  /** The lead unit's own judgement that month. */
+  progress: TaskProgress | null;
+  narrative: string | null;
+}
+
+/**
+ * Each task's latest approved progress report from its lead units (one per lead unit, from the latest month that has
+ * any) up to `asOf`. One query for the whole plan.
+ */
+export async function listLatestTaskProgress(planId: string, asOf: Month): Promise<Map<number, TaskProgressDto[]>> {
+  const db = await getDb();
+  const rows = await db.taskReport.findMany({
+    where: { task: { planId }, role: 'lead', status: 'approved', month: { lte: asOf } },
+    select: { taskId: true, month: true, progress: true, narrative: true, unit: { select: { name: true, position: true } } },
+    orderBy: [{ month: 'desc' }],
+  });
+  const out = new Map<number, TaskProgressDto[]>();
+  for (const r of rows) {
+    const list = out.get(r.taskId) ?? [];
+    if (list.length && list[0].month !== r.month) continue;
+    list.push({ taskId: r.taskId, month: r.month, unitName: r.unit.name, progress: r.progress, narrative: r.narrative });
+    out.set(r.taskId, list);
+  }
+  return out;
+}
