@@ -13,6 +13,8 @@ const items: NavItem[] = [
   { href: '/', label: 'nav.overview', permission: 'dashboard.view' },
   { href: '/tasks', label: 'nav.tasks', permission: 'dashboard.view' },
   { href: '/units', label: 'nav.units', permission: 'dashboard.view' },
+  { href: '/report', label: 'nav.report', permission: 'figure.enter' },
+  { href: '/review', label: 'nav.review', permission: 'figure.review' },
   { href: '/admin/users', label: 'nav.adminUsers', permission: 'user.manage' },
   { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
   { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },
