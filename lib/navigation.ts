@@ -23,3 +23,8 @@ const items: NavItem[] = [
 export function navigationFor(actor: Actor): NavItem[] {
   return items.filter((item) => can(actor, item.permission, { unitId: actor.unitId }));
 }
+
+/** Where a user lands when a page is not theirs: their first menu entry (admins have no dashboard). */
+export function homeFor(actor: Actor): string {
+  return navigationFor(actor)[0]?.href ?? '/account/password';
+}

@@ -8,6 +8,8 @@ import { clientInfoFrom } from '@/lib/auth/client-info';
 import { authOptions } from '@/lib/auth/options';
 import { systemClock } from '@/lib/clock';
 import { resolveSession, type SessionState } from '@/lib/mutations/auth';
+import { homeFor } from '@/lib/navigation';
+import { can, type Action } from '@/lib/permissions';
 
 /** Once per request (React cache): the session row is checked, and touched, at most once. */
 export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
@@ -30,5 +32,12 @@ export async function requireSession(options: { allowPending?: boolean } = {}): 
     if (state.mustChangePassword) redirect('/account/password');
     if (state.needsSecondFactor) redirect('/account/two-factor');
   }
+  return state;
+}
+
+/** For pages whose whole content needs one permission: others are sent to their own home page. */
+export async function requirePagePermission(action: Action): Promise<SessionState> {
+  const state = await requireSession();
+  if (!can(state.actor, action, { unitId: state.actor.unitId })) redirect(homeFor(state.actor));
   return state;
 }

@@ -3,6 +3,7 @@
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
+import { generateDemoSubmissions, generateDemoTaskReports } from '@/lib/demo/demo-reporting';
 import { generateDemoValues } from '@/lib/demo/demo-values';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
@@ -35,17 +36,46 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
   if (indicators.length === 0) throw new NotFoundError(`规划 ${plan.id} 尚未加载`, `Plan ${plan.id} is not loaded`);
   const unitId = new Map(units.map((u) => [u.name, u.id]));
   const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
-  const values = generateDemoValues(plan, through);
+  const generated = generateDemoValues(plan, through);
+
+  // Who reports: the units entering figures and the units leading key tasks.
+  const leads = plan.tasks.flatMap((t) => t.lead.filter((name) => unitId.has(name)).map((unitName) => ({ taskNo: t.no, title: t.title, unitName })));
+  const reporters = [...new Set([...generated.map((v) => v.reporterName), ...leads.map((l) => l.unitName)])];
+  const submissions = generateDemoSubmissions(reporters, through);
+  const submittedKeys = new Set(submissions.filter((x) => x.submittedAt).map((x) => `${x.unitName}|${x.month}`));
+  // A unit that has not submitted the latest month has no figures for it yet; submitted ones await review.
+  const values = generated
+    .filter((v) => v.month !== through || submittedKeys.has(`${v.reporterName}|${v.month}`))
+    .map((v) => ({ ...v, status: v.month === through ? ('submitted' as const) : ('approved' as const) }));
+  const taskReports = generateDemoTaskReports(leads, submittedKeys, through);
+  const taskIds = new Map((await db.task.findMany({ where: { planId: plan.id, isOrganisation: false }, select: { id: true, no: true } })).map((t) => [t.no, t.id]));
   const now = new Date();
 
   await db.$transaction(
     async (tx) => {
       await tx.indicatorValue.deleteMany({ where: { isDemo: true, indicator: { planId: plan.id } } });
+      await tx.submission.deleteMany({ where: { isDemo: true, unit: { planId: plan.id } } });
+      await tx.submission.createMany({
+        data: submissions
+          .filter((x) => x.submittedAt)
+          .map((x) => ({
+            unitId: unitId.get(x.unitName)!,
+            month: x.month,
+            status: x.month === through ? ('submitted' as const) : ('approved' as const),
+            firstSubmittedAt: x.submittedAt,
+            submittedAt: x.submittedAt,
+            isDemo: true,
+          })),
+      });
+      const submissionId = new Map(
+        (await tx.submission.findMany({ where: { isDemo: true, unit: { planId: plan.id } }, select: { id: true, unitId: true, month: true } })).map((x) => [`${x.unitId}|${x.month}`, x.id]),
+      );
       await tx.indicatorValue.createMany({
         data: values.map((v) => ({
           indicatorId: indicatorId.get(v.code)!,
           unitId: unitId.get(v.unitName)!,
           reporterUnitId: unitId.get(v.reporterName)!,
+          submissionId: submissionId.get(`${unitId.get(v.reporterName)}|${v.month}`) ?? null,
           month: v.month,
           stage: v.stage,
           value: v.value,
@@ -56,9 +86,28 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
           approvedAt: v.status === 'approved' ? now : null,
         })),
       });
+      await tx.taskReport.createMany({
+        data: taskReports.map((r) => ({
+          taskId: taskIds.get(r.taskNo)!,
+          unitId: unitId.get(r.unitName)!,
+          month: r.month,
+          submissionId: submissionId.get(`${unitId.get(r.unitName)}|${r.month}`)!,
+          role: 'lead' as const,
+          progress: r.progress,
+          narrative: r.narrative,
+          status: r.month === through ? ('submitted' as const) : ('approved' as const),
+          submittedAt: now,
+          approvedAt: r.month === through ? null : now,
+        })),
+      });
       const state: DemoState = { seededThrough: through };
       await tx.appSetting.upsert({ where: { key: DEMO_SETTING_KEY }, create: { key: DEMO_SETTING_KEY, value: { ...state } }, update: { value: { ...state }, version: { increment: 1 } } });
-      await recordAudit(tx, actor, { event: 'demo.seeded', targetType: 'plan', targetId: plan.id, after: { values: values.length, through } });
+      await recordAudit(tx, actor, {
+        event: 'demo.seeded',
+        targetType: 'plan',
+        targetId: plan.id,
+        after: { values: values.length, submissions: submittedKeys.size, taskReports: taskReports.length, through },
+      });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -111,6 +160,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
+    await tx.submission.deleteMany({ where: { isDemo: true } });
     const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
       if (prismaErrorCode(error) === 'P2003') {
         throw new DomainError('演示账户已参与真实数据的填报或审核，不能删除；请先由系统管理员停用', 'Demo accounts touched real figures and cannot be deleted; disable them instead');

@@ -9,7 +9,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError, prismaErrorC
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import { can, isValidRoleSet, type Action } from '@/lib/permissions';
 import { PasswordPolicyError, revokeSessions } from '@/lib/mutations/auth';
-import { getSecurityPolicy, SECURITY_POLICY_KEY } from '@/lib/queries/security';
+import { getSecurityPolicy, invalidateSecurityPolicy, SECURITY_POLICY_KEY } from '@/lib/queries/security';
 
 type Tx = Prisma.TransactionClient;
 
@@ -146,5 +146,6 @@ export async function updateSecurityPolicy(actor: Actor, input: { policy: Securi
     }
     await recordAudit(tx, actor, { event: 'security.policyChanged', targetType: 'policy', targetId: SECURITY_POLICY_KEY, before, after: policy });
   });
+  invalidateSecurityPolicy();
 }
 

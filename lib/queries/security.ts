@@ -5,7 +5,25 @@ import type { Role } from '@/lib/generated/prisma/enums';
 
 export const SECURITY_POLICY_KEY = 'security.policy';
 
+/**
+ * Read on every request (session checks), changed rarely: kept for 30 s. A change made in this process is seen at once
+ * (invalidateSecurityPolicy); other server processes see it within 30 s.
+ */
+const POLICY_TTL_MS = 30_000;
+let cachedPolicy: { value: SecurityPolicy; until: number } | null = null;
+
+export function invalidateSecurityPolicy(): void {
+  cachedPolicy = null;
+}
+
 export async function getSecurityPolicy(): Promise<SecurityPolicy> {
+  if (cachedPolicy && cachedPolicy.until > Date.now()) return cachedPolicy.value;
+  const value = await readSecurityPolicy();
+  cachedPolicy = { value, until: Date.now() + POLICY_TTL_MS };
+  return value;
+}
+
+async function readSecurityPolicy(): Promise<SecurityPolicy> {
   const db = await getDb();
   const row = await db.appSetting.findUnique({ where: { key: SECURITY_POLICY_KEY } });
   const parsed = securityPolicySchema.safeParse({ ...defaultSecurityPolicy, ...((row?.value as object | undefined) ?? {}) });

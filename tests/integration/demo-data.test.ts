@@ -36,3 +36,28 @@ test('demo data is seeded flagged, read back as series, and removed with one cal
   expect((await getDemoState())?.removedAt).toBeTruthy();
   expect(await db.auditLog.count({ where: { event: { in: ['demo.seeded', 'demo.removed'] } } })).toBe(3);
 });
+
+test('the demo has a reporting record: most months on time, some late, some units still missing the latest month', async () => {
+  const { getReportingRecord } = await import('@/lib/queries/reporting');
+  const { fixedClock } = await import('@/lib/clock');
+  const db = await getDb();
+  const plan = bundledPlan();
+  await loadPlan(operator, plan);
+  await seedDemoData(operator, plan, '2026-10');
+  const stored = await getCurrentPlan();
+  const kjj = await db.unit.findFirstOrThrow({ where: { planId: stored.id, name: '区科技局' } });
+  const record = await getReportingRecord(stored.id, kjj.id, 2026, fixedClock('2026-11-15T10:00:00+08:00'));
+  expect(record.expected).toBeGreaterThanOrEqual(9);
+  expect(record.rate).toBeGreaterThan(0.5);
+  expect(record.rate).toBeLessThanOrEqual(1);
+
+  const october = await db.submission.count({ where: { month: '2026-10', isDemo: true } });
+  const september = await db.submission.count({ where: { month: '2026-09', isDemo: true } });
+  expect(october).toBeGreaterThan(0);
+  expect(october).toBeLessThan(september);
+  expect(await db.taskReport.count()).toBeGreaterThan(0);
+
+  await removeDemoData(operator);
+  expect(await db.submission.count()).toBe(0);
+  expect(await db.taskReport.count()).toBe(0);
+});

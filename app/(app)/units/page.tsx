@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentPlan, listUnits, type UnitSummaryDto } from '@/lib/queries/plan';
+import { requirePagePermission } from '@/lib/auth/current-actor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('units'))('title') };
@@ -11,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const KIND_ORDER = ['department', 'park', 'company', 'town', 'other'] as const;
 
 export default async function UnitsPage() {
+  await requirePagePermission('dashboard.view');
   const t = await getTranslations('units');
   const plan = await getCurrentPlan();
   const units = await listUnits(plan.id);

@@ -10,6 +10,7 @@ import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { BreakdownWidget, ChartWidget, FiguresWidget, MilestonesWidget, SummaryWidget } from '../../_dashboard/indicator-widgets';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { indicatorName, withMonth } from '../../_dashboard/views';
+import { requirePagePermission } from '@/lib/auth/current-actor';
 
 type Params = Promise<{ code: string }>;
 
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function IndicatorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  await requirePagePermission('dashboard.view');
   const [{ code }, query, t, td, locale] = await Promise.all([params, searchParams, getTranslations('indicator'), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
   const ind = await findIndicator(code);
   if (!ind) notFound();

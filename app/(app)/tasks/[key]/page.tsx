@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { isDomainError } from '@/lib/errors';
 import { sectionOrdinal, type Locale } from '@/lib/format';
 import { getCurrentPlan, getTask, listIndicators, type TaskDto } from '@/lib/queries/plan';
+import { requirePagePermission } from '@/lib/auth/current-actor';
 
 async function load(key: string) {
   const plan = await getCurrentPlan();
@@ -24,6 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ key: stri
 }
 
 export default async function TaskPage({ params }: { params: Promise<{ key: string }> }) {
+  await requirePagePermission('dashboard.view');
   const [t, locale] = await Promise.all([getTranslations('tasks'), getLocale()]);
   const { plan, task } = await load((await params).key);
   const indicators = (await listIndicators(plan.id)).filter((i) => task.indicatorCodes.includes(i.code));

@@ -11,6 +11,7 @@ import { asOfFrom, currentPlan, dashboardReady, latestMonth, type SearchParams }
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
+import { requirePagePermission } from '@/lib/auth/current-actor';
 
 async function load(id: string) {
   const plan = await currentPlan();
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  await requirePagePermission('dashboard.view');
   const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
   const unit = await load(id);
   const latest = latestMonth();

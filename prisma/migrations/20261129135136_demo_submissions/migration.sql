@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Submission" ADD COLUMN     "isDemo" BOOLEAN NOT NULL DEFAULT false;
