@@ -8,6 +8,7 @@ import { generateDemoValues } from '@/lib/demo/demo-values';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { invalidateDemoCache } from '@/lib/queries/values';
 import { canManageDemoData } from '@/lib/permissions';
 import type { Month } from '@/lib/periods';
 import type { PlanFile } from '@/lib/plan/plan-file-schema';
@@ -111,6 +112,7 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  invalidateDemoCache();
   return { values: values.length };
 }
 
@@ -158,7 +160,7 @@ export async function seedDemoAccounts(actor: Actor, planId: string): Promise<{ 
 export async function removeDemoData(actor: Actor): Promise<{ values: number; accounts: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
     await tx.submission.deleteMany({ where: { isDemo: true } });
     const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
@@ -172,4 +174,6 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
     await recordAudit(tx, actor, { event: 'demo.removed', targetType: 'demo', after: { values: count, accounts: users.count } });
     return { values: count, accounts: users.count };
   });
+  invalidateDemoCache();
+  return removed;
 }

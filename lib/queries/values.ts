@@ -56,7 +56,17 @@ export async function listBreakdown(indicatorId: number, month: Month, includePe
   return new Map([...series].map(([unitId, points]) => [Number(unitId), points[points.length - 1]]));
 }
 
+// The demo banner is on every page; demo data changes only when seeded or removed, so the answer is kept for 30 s.
+let demoCache: { value: boolean; until: number } | null = null;
+
+export function invalidateDemoCache(): void {
+  demoCache = null;
+}
+
 export async function hasDemoValues(): Promise<boolean> {
+  if (demoCache && demoCache.until > Date.now()) return demoCache.value;
   const db = await getDb();
-  return (await db.indicatorValue.count({ where: { isDemo: true }, take: 1 })) > 0;
+  const value = (await db.indicatorValue.count({ where: { isDemo: true }, take: 1 })) > 0;
+  demoCache = { value, until: Date.now() + 30_000 };
+  return value;
 }
