@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const PORT = 3077;
+const PORT = Number(process.env.E2E_PORT ?? 3077);
 let server: ChildProcess | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
