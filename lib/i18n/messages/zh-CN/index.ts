@@ -1,7 +1,6 @@
 // The zh-CN messages, one file per namespace so that features do not edit one shared file.
 import app from './app.json';
 import nav from './nav.json';
-import overview from './overview.json';
 import tasks from './tasks.json';
 import units from './units.json';
 import errors from './errors.json';
@@ -13,6 +12,6 @@ import auth from './auth.json';
 import account from './account.json';
 import admin from './admin.json';
 
-const messages = { app, nav, overview, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
 
 export default messages;
