@@ -12,6 +12,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'exceljs'],
   // Type-checking is its own CI step (`npm run typecheck`, which also covers tests and scripts); not done twice.
   typescript: { ignoreBuildErrors: true },
+  // The Excel import posts a template of at most 2 MB (lib/excel/parse.ts) through a server action; the default is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: '3mb' } },
   // On every response, API routes and static files included (the CSP with its nonce is set in proxy.ts).
   async headers() {
     return [

@@ -48,13 +48,20 @@ export function logUnexpected(error: unknown, where: string): string {
  * handler. Domain errors become readable messages; anything else is logged with an id.
  */
 export function authorizedAction<S extends z.ZodType, R>(
-  options: { schema: S; permission?: Action; name: string },
-  handler: (actor: Actor, input: z.output<S>) => Promise<R>,
+  options: {
+    schema: S;
+    permission?: Action;
+    name: string;
+    /** Reshapes the flat form fields before the schema sees them (e.g. `unflattenFields` for nested names). */
+    parse?: (raw: Record<string, unknown>) => unknown;
+  },
+  handler: (actor: Actor, input: z.output<S>, raw: Record<string, unknown>) => Promise<R>,
 ): (previous: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
   return async (_previous, formData) => {
     const locale = toLocale(await getLocale());
     const raw = formDataToObject(formData);
-    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !/password|secret|code/i.test(k)));
+    // Uploaded files are not echoed: the browser keeps its own copy, and a File cannot travel back to the client.
+    const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !/password|secret|code/i.test(k) && !(typeof File !== 'undefined' && v instanceof File)));
     const session = await getCurrentSession();
     if (!session) return { status: 'error', message: messages[locale].signIn, values };
     const actor = session.actor;
@@ -65,12 +72,12 @@ export function authorizedAction<S extends z.ZodType, R>(
     if (options.permission && !can(actor, options.permission, { unitId: actor.unitId })) {
       return { status: 'error', message: domainErrorMessage(new ForbiddenError(), locale)!, values };
     }
-    const parsed = parseInput(options.schema, raw, locale);
+    const parsed = parseInput(options.schema, options.parse ? options.parse(raw) : raw, locale);
     if (!parsed.success) {
       return { status: 'error', message: parsed.formErrors[0] ?? messages[locale].invalid, fieldErrors: parsed.fieldErrors, values };
     }
     try {
-      return { status: 'success', data: await handler(actor, parsed.data) };
+      return { status: 'success', data: await handler(actor, parsed.data, raw) };
     } catch (error) {
       const known = domainErrorMessage(error, locale);
       if (known) return { status: 'error', message: known, fieldErrors: domainFieldErrors(error, locale), values };

@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { entryText } from '@/app/(app)/report/_lib/entry-text';
+import { Forbidden } from '@/components/admin/forbidden';
+import { ReminderBanner } from '@/components/reporting/reminder-banner';
+import { ReportForm } from '@/components/reporting/report-form';
+import { fill, type EntryIndicator, type EntryTask } from '@/components/reporting/types';
+import { ValueHistory, type HistoryEvent } from '@/components/reporting/value-history';
+import { Badge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { markRemindersSeenAction, saveReportAction } from '@/lib/actions/reporting-entry';
+import { requireSession } from '@/lib/auth/current-actor';
+import { isDomainError } from '@/lib/errors';
+import { formatDateTime, formatMonth } from '@/lib/format';
+import { isMonth } from '@/lib/periods';
+import { can } from '@/lib/permissions';
+import { getReportForm, getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting';
+import type { Actor } from '@/lib/actor';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reporting'))('entry.title') };
+}
+
+function toEvents(events: ValueEventDto[], locale: 'zh-CN' | 'en'): HistoryEvent[] {
+  return events.map((e) => ({ id: e.id, action: e.action, at: formatDateTime(e.at, locale), actor: e.actor, oldValue: e.oldValue, newValue: e.newValue, comment: e.comment, reason: e.reason }));
+}
+
+/** Histories of every stored figure and task report on the form, each permission-checked by the query. */
+async function histories(actor: Actor, valueIds: [string, number][], taskIds: [string, number][]) {
+  const values = await Promise.all(valueIds.map(async ([key, id]) => [key, (await getValueHistory(actor, id)).events] as const));
+  const tasks = await Promise.all(taskIds.map(async ([key, id]) => [key, (await getTaskReportHistory(actor, id)).events] as const));
+  return [...values, ...tasks];
+}
+
+export default async function ReportMonthPage({ params }: { params: Promise<{ month: string }> }) {
+  const session = await requireSession();
+  const { month } = await params;
+  if (!isMonth(month)) notFound();
+  const { locale, text, labels } = await entryText();
+  const actor = session.actor;
+  // The unit is the session's; a reporter never names one.
+  if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return <Forbidden title={text.title} message={actor.unitId === null ? text.noUnit : text.forbidden} />;
+
+  let form;
+  try {
+    form = await getReportForm(actor, { month });
+  } catch (error) {
+    if (isDomainError(error)) return <Forbidden title={text.title} message={locale === 'en' ? error.messageEn : error.message} />;
+    throw error;
+  }
+
+  const indicators: EntryIndicator[] = form.indicators.map((i) => ({
+    code: i.code,
+    name: locale === 'en' && i.nameEn ? i.nameEn : i.name,
+    unit: i.unit,
+    decimals: i.decimals,
+    lagged: i.lagged,
+    milestones: i.milestones.map((m) => ({ year: m.year, text: m.text })),
+    items: i.items.map((item) => ({ ...item, current: item.current ? { id: item.current.id, text: item.current.text, status: item.current.status, version: item.current.version, comment: item.current.comment, warnings: item.current.warnings, returnReason: item.current.returnReason } : null })),
+    groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total })),
+  }));
+  const tasks: EntryTask[] = form.tasks.map((task) => ({ ...task, current: task.current ? { id: task.current.id, progress: task.current.progress, narrative: task.current.narrative, note: task.current.note, status: task.current.status, version: task.current.version, returnReason: task.current.returnReason } : null }));
+
+  const loaded = await histories(
+    actor,
+    form.indicators.flatMap((i) => i.items.filter((x) => x.current).map((x) => [x.key, x.current!.id] as [string, number])),
+    form.tasks.filter((x) => x.current).map((x) => [`task:${x.id}`, x.current!.id] as [string, number]),
+  );
+  const historyNodes = Object.fromEntries(loaded.map(([key, events]) => [key, <ValueHistory key={key} events={toEvents(events, locale)} summary={text.history} empty={text.historyEmpty} actionLabels={labels.event} />]));
+
+  const w = form.window;
+  const windowTone = w.state === 'open' || w.state === 'reopened' ? 'info' : w.state === 'closed' ? 'bad' : 'neutral';
+  const submissionStatus = form.submission?.status ?? 'none';
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        subtitle={fill(text.subtitle, { unit: form.unit.name, month: formatMonth(form.month, locale) })}
+        actions={
+          <div className="no-print flex flex-wrap gap-2 text-sm">
+            <Link href={`/report/${form.month}/import`} className="rounded border border-slate-300 bg-white px-3 py-1.5">
+              {text.import}
+            </Link>
+            <a href={`/api/reporting/template?month=${form.month}`} className="rounded border border-slate-300 bg-white px-3 py-1.5" download>
+              {text.template}
+            </a>
+            <a href={`/api/reporting/export?month=${form.month}&format=xlsx`} className="rounded border border-slate-300 bg-white px-3 py-1.5" download>
+              {text.export}
+            </a>
+          </div>
+        }
+      />
+      <ReminderBanner
+        title={text.reminders}
+        markSeen={markRemindersSeenAction}
+        reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
+      />
+      <section aria-label={text.due.replace(/[:：].*/, '')} className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-deadline>
+        <Badge tone={windowTone}>{labels.window[w.state]}</Badge>
+        <span>{fill(text.due, { date: w.dueDate })}</span>
+        {w.extendedUntil ? <span>{fill(text.extended, { date: w.extendedUntil, reason: w.extensionReason ?? '' })}</span> : null}
+        {w.reopened ? <span>{fill(text.reopened, { reason: w.reopenReason ?? '' })}</span> : null}
+        <span data-submission-status={submissionStatus}>
+          <Badge tone={submissionStatus === 'approved' ? 'ok' : submissionStatus === 'returned' ? 'bad' : submissionStatus === 'submitted' ? 'warn' : 'neutral'}>{labels.status[submissionStatus]}</Badge>
+        </span>
+        <span className="text-slate-600">{fill(text.completeness, { entered: form.completeness.entered, required: form.completeness.required })}</span>
+        {w.state === 'closed' ? <span className="text-red-800">{text.closedNote}</span> : null}
+      </section>
+      {form.shared.length > 0 ? (
+        <p className="mb-4 text-xs text-slate-600">
+          {text.shared}
+          {form.shared.map((s) => `${s.name}（${s.reportedBy?.name ?? '—'}）`).join('；')}
+        </p>
+      ) : null}
+      <ReportForm
+        action={saveReportAction}
+        unitId={form.unit.id}
+        month={form.month}
+        indicators={indicators}
+        tasks={tasks}
+        canEdit={form.viewer.canEdit}
+        canSubmit={form.viewer.canSubmit}
+        histories={historyNodes}
+        text={text}
+        labels={{ ...labels, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,393 @@
+'use client';
+// The reporter's monthly form: one input per figure (breakdown members with a live group total), a comment where a
+// soft check asks for one, progress per task. Nothing typed is lost: the action echoes what was sent, the DOM keeps
+// it (the form is submitted without React's reset), and a copy sits in sessionStorage until a save succeeds.
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { FormMessage } from '@/components/ui/field';
+import type { ActionState } from '@/lib/actions/action-state';
+import { breakdownTotal } from '@/lib/reporting/totals';
+import { draftStorageKey } from '@/lib/reporting/entry-form';
+import { fill, type EntryFormProps, type EntryIndicator, type EntryItem, type EntryTask, type ItemStatus } from './types';
+
+const statusTone: Record<ItemStatus | 'none', BadgeTone> = { none: 'neutral', draft: 'info', submitted: 'warn', returned: 'bad', approved: 'ok' };
+
+function ErrorSlot({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite" className="text-sm text-red-700">
+      {errors?.map((e) => <p key={e}>{e}</p>)}
+    </div>
+  );
+}
+
+function StatusBadge({ status, labels }: { status: ItemStatus | 'none'; labels: Record<string, string> }) {
+  return (
+    <span data-item-status={status}>
+      <Badge tone={statusTone[status]}>{labels[status] ?? status}</Badge>
+    </span>
+  );
+}
+
+const inputClass = 'w-full rounded border border-slate-300 px-2 py-1.5 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500 read-only:bg-slate-50';
+
+function fieldId(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]/g, '_');
+}
+
+export function ReportForm(props: EntryFormProps) {
+  const { text: t, labels } = props;
+  const [state, formAction, pending] = useActionState(props.action, { status: 'idle' } as ActionState<unknown>);
+  const [, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [restored, setRestored] = useState(false);
+  const storageKey = draftStorageKey(props.unitId, props.month);
+
+  // Belt and braces for a dropped connection: what was typed and not yet saved comes back, with a notice.
+  useEffect(() => {
+    const form = formRef.current;
+    const saved = window.sessionStorage.getItem(storageKey);
+    if (!form || !saved) return;
+    let data: Record<string, string>;
+    try {
+      data = JSON.parse(saved) as Record<string, string>;
+    } catch {
+      return;
+    }
+    let changed = false;
+    for (const [name, value] of Object.entries(data)) {
+      const el = form.elements.namedItem(name);
+      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && el.type !== 'hidden' && !('readOnly' in el && el.readOnly) && el.value !== value) {
+        el.value = value;
+        changed = true;
+      }
+    }
+    if (changed) {
+      // sessionStorage is only readable after mount (the server has none): syncing from it is what effects are for.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setTyped(data);
+      setRestored(true);
+    } else window.sessionStorage.removeItem(storageKey);
+  }, [storageKey]);
+
+  useEffect(() => {
+    if (state.status === 'success') window.sessionStorage.removeItem(storageKey);
+  }, [state, storageKey]);
+
+  function remember(event: FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLInputElement;
+    if (!target.name || target.type === 'hidden') return;
+    setTyped((previous) => {
+      const next = { ...previous, [target.name]: target.value };
+      window.sessionStorage.setItem(storageKey, JSON.stringify(next));
+      return next;
+    });
+  }
+
+  function discardRestored() {
+    window.sessionStorage.removeItem(storageKey);
+    window.location.reload();
+  }
+
+  // Submitted by hand so that React does not reset the form: on any failure every field keeps what was typed.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  }
+
+  const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  const success = state.status === 'success' ? (state.data as { saved: { created: number; changed: number }; submitted: { submitted: number } | null }) : null;
+  // Buttons only where something can be typed: a closed or approved month is read only.
+  const anyEditable = props.indicators.some((i) => i.items.some((x) => x.editable)) || props.tasks.some((x) => x.editable);
+  const conflict = state.status === 'error' && /已被|Changed by/.test(state.message ?? '');
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={remember} onChange={remember} noValidate aria-label={t.title} className="report-form">
+      <input type="hidden" name="month" value={props.month} />
+      {restored ? (
+        <div role="status" className="no-print mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span>{t.restored}</span>
+          <button type="button" onClick={discardRestored} className="underline">
+            {t.discard}
+          </button>
+        </div>
+      ) : null}
+      {state.status === 'error' ? (
+        <div className="mb-4">
+          <FormMessage tone="error" message={state.message} />
+          {conflict ? (
+            <a href={`/report/${props.month}`} className="text-sm underline">
+              {t.reload}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      {success ? (
+        <FormMessage
+          tone="success"
+          message={success.submitted ? fill(t.submitted, { count: success.submitted.submitted }) : fill(t.saved, { created: success.saved.created, changed: success.saved.changed })}
+        />
+      ) : null}
+
+      <div className="space-y-4">
+        {props.indicators.map((indicator) => (
+          <IndicatorBlock key={indicator.code} indicator={indicator} typed={typed} errors={errors} histories={props.histories} text={t} labels={labels} />
+        ))}
+      </div>
+
+      {props.tasks.length > 0 ? (
+        <section aria-labelledby="tasks-title" className="mt-6">
+          <h2 id="tasks-title" className="mb-2 text-lg font-semibold text-brand-900">
+            {t.tasks}
+          </h2>
+          <div className="space-y-3">
+            {props.tasks.map((task) => (
+              <TaskBlock key={task.id} task={task} errors={errors} history={props.histories[`task:${task.id}`]} text={t} labels={labels} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      {props.canEdit && anyEditable ? (
+        <div className="no-print sticky bottom-0 mt-6 flex flex-wrap gap-3 border-t border-slate-200 bg-white/95 py-3">
+          <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+            {t.save}
+          </button>
+          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+            {t.submit}
+          </button>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function IndicatorBlock({
+  indicator,
+  typed,
+  errors,
+  histories,
+  text: t,
+  labels,
+}: {
+  indicator: EntryIndicator;
+  typed: Record<string, string>;
+  errors?: Record<string, string[]>;
+  histories: Record<string, React.ReactNode>;
+  text: Record<string, string>;
+  labels: EntryFormProps['labels'];
+}) {
+  const many = indicator.items.length > 1;
+  return (
+    <section aria-labelledby={`ind-${indicator.code}`} data-indicator={indicator.code} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`ind-${indicator.code}`} className="text-base font-semibold text-slate-900">
+          {indicator.name}
+          <span className="ml-2 text-sm font-normal text-slate-500">（{indicator.unit}）</span>
+        </h3>
+        {indicator.milestones.length > 0 ? (
+          <p className="text-xs text-slate-600" data-milestones>
+            {t.milestones}：{indicator.milestones.map((m) => `${m.year}年 ${m.text}`).join('；')}
+          </p>
+        ) : null}
+      </div>
+      <div className="divide-y divide-slate-100">
+        {indicator.items.map((item) => (
+          <ItemRow key={item.key} indicator={indicator} item={item} labelled={many} typed={typed} errors={errors} history={histories[item.key]} text={t} labels={labels} />
+        ))}
+      </div>
+      {indicator.groups.map((group) => {
+        const members = indicator.items.filter((i) => i.groupId === group.id);
+        const live = breakdownTotal(members.map((i) => typed[`values.${i.key}.value`] ?? i.current?.text ?? null));
+        return (
+          <p key={group.id} className="mt-2 text-sm font-medium text-slate-700" data-group-total={group.id} aria-live="polite">
+            {fill(t.groupTotal, { group: group.name, total: `${live.total} ${indicator.unit}` })}
+          </p>
+        );
+      })}
+    </section>
+  );
+}
+
+function ItemRow({
+  indicator,
+  item,
+  labelled,
+  typed,
+  errors,
+  history,
+  text: t,
+  labels,
+}: {
+  indicator: EntryIndicator;
+  item: EntryItem;
+  labelled: boolean;
+  typed: Record<string, string>;
+  errors?: Record<string, string[]>;
+  history?: React.ReactNode;
+  text: Record<string, string>;
+  labels: EntryFormProps['labels'];
+}) {
+  const name = `values.${item.key}.value`;
+  const commentName = `values.${item.key}.comment`;
+  const id = fieldId(name);
+  const valueErrors = errors?.[name];
+  const commentErrors = errors?.[commentName];
+  const warnings = item.current?.warnings ?? [];
+  const status = item.current?.status ?? 'none';
+  const label = [labelled || indicator.lagged ? item.subject.name : null, indicator.lagged ? `${item.period} ${labels.stage[item.stage]}` : null].filter(Boolean).join(' · ') || t.value;
+  const showComment = warnings.length > 0 || Boolean(item.current?.comment) || Boolean(commentErrors) || Boolean(typed[commentName]);
+  return (
+    <div className="grid gap-2 py-2 sm:grid-cols-[minmax(8rem,14rem)_1fr_auto] sm:items-start" data-item={item.key}>
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {label}
+          {item.required ? <span className="text-red-700"> *</span> : null}
+        </label>
+        <p className="text-xs text-slate-500">
+          {t.previous}：{item.previous ? `${item.previous.value} ${indicator.unit}（${item.previous.period}）` : '—'}
+        </p>
+      </div>
+      <div>
+        {item.editable ? (
+          <>
+            <input type="hidden" name={`values.${item.key}.version`} value={item.current?.version ?? 0} />
+            <input
+              id={id}
+              name={name}
+              inputMode="decimal"
+              autoComplete="off"
+              data-previous={item.previous?.value}
+              defaultValue={item.current?.text ?? ''}
+              aria-invalid={valueErrors?.length ? true : undefined}
+              aria-describedby={`${id}-error`}
+              className={inputClass}
+            />
+          </>
+        ) : (
+          <input id={id} readOnly value={item.current?.text ?? '—'} className={inputClass} aria-describedby={`${id}-error`} />
+        )}
+        <ErrorSlot id={`${id}-error`} errors={valueErrors} />
+        {item.current?.returnReason ? <p className="mt-1 text-sm text-red-800">{fill(t.returnReason, { reason: item.current.returnReason })}</p> : null}
+        {warnings.map((w) => (
+          <p key={w} className="mt-1 text-sm text-amber-800">
+            ⚠ {labels.warning[w] ?? w}
+          </p>
+        ))}
+        {item.editable && showComment ? (
+          <div className="mt-1">
+            <label htmlFor={fieldId(commentName)} className="text-xs text-slate-600">
+              {warnings.length > 0 ? t.commentRequired : t.comment}
+            </label>
+            <input
+              id={fieldId(commentName)}
+              name={commentName}
+              defaultValue={item.current?.comment ?? ''}
+              aria-invalid={commentErrors?.length ? true : undefined}
+              aria-describedby={`${fieldId(commentName)}-error`}
+              className={inputClass}
+            />
+            <ErrorSlot id={`${fieldId(commentName)}-error`} errors={commentErrors} />
+          </div>
+        ) : item.editable ? (
+          <details className="no-print mt-1 text-xs text-slate-600">
+            <summary className="cursor-pointer">{t.comment}</summary>
+            <input name={commentName} aria-label={t.comment} defaultValue="" className={inputClass} />
+          </details>
+        ) : item.current?.comment ? (
+          <p className="mt-1 text-xs text-slate-600">{item.current.comment}</p>
+        ) : null}
+      </div>
+      <div className="flex flex-col items-start gap-1 sm:items-end">
+        <StatusBadge status={status} labels={labels.status} />
+        {history}
+      </div>
+    </div>
+  );
+}
+
+function TaskBlock({ task, errors, history, text: t, labels }: { task: EntryTask; errors?: Record<string, string[]>; history?: React.ReactNode; text: Record<string, string>; labels: EntryFormProps['labels'] }) {
+  const base = `tasks.${task.id}`;
+  const status = task.current?.status ?? 'none';
+  const progressErrors = errors?.[`${base}.progress`];
+  const narrativeErrors = errors?.[`${base}.narrative`];
+  const noteErrors = errors?.[`${base}.note`];
+  return (
+    <div className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4" data-task={task.id}>
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold text-slate-900">
+          <span className="mr-1 text-slate-500">{task.no}.</span>
+          {task.title}
+          <span className="ml-2 text-xs font-normal text-slate-500">（{task.role === 'lead' ? t.leadTask : t.responsibleTask}）</span>
+        </h3>
+        <div className="flex items-center gap-2">
+          <StatusBadge status={status} labels={labels.status} />
+          {history}
+        </div>
+      </div>
+      {task.current?.returnReason ? <p className="mb-1 text-sm text-red-800">{fill(t.returnReason, { reason: task.current.returnReason })}</p> : null}
+      {task.editable ? <input type="hidden" name={`${base}.version`} value={task.current?.version ?? 0} /> : null}
+      {task.role === 'lead' ? (
+        <div className="grid gap-2 sm:grid-cols-[12rem_1fr]">
+          <div>
+            <label htmlFor={fieldId(`${base}.progress`)} className="block text-xs text-slate-600">
+              {t.progress}
+            </label>
+            <select
+              id={fieldId(`${base}.progress`)}
+              name={task.editable ? `${base}.progress` : undefined}
+              disabled={!task.editable}
+              defaultValue={task.current?.progress ?? ''}
+              aria-invalid={progressErrors?.length ? true : undefined}
+              aria-describedby={`${fieldId(`${base}.progress`)}-error`}
+              className={inputClass}
+            >
+              <option value="">{t.chooseProgress}</option>
+              {Object.entries(labels.progress).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <ErrorSlot id={`${fieldId(`${base}.progress`)}-error`} errors={progressErrors} />
+          </div>
+          <div>
+            <label htmlFor={fieldId(`${base}.narrative`)} className="block text-xs text-slate-600">
+              {t.narrative}
+            </label>
+            <textarea
+              id={fieldId(`${base}.narrative`)}
+              name={task.editable ? `${base}.narrative` : undefined}
+              readOnly={!task.editable}
+              rows={3}
+              defaultValue={task.current?.narrative ?? ''}
+              aria-invalid={narrativeErrors?.length ? true : undefined}
+              aria-describedby={`${fieldId(`${base}.narrative`)}-error`}
+              className={inputClass}
+            />
+            <ErrorSlot id={`${fieldId(`${base}.narrative`)}-error`} errors={narrativeErrors} />
+          </div>
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={fieldId(`${base}.note`)} className="block text-xs text-slate-600">
+            {t.note}
+          </label>
+          <textarea
+            id={fieldId(`${base}.note`)}
+            name={task.editable ? `${base}.note` : undefined}
+            readOnly={!task.editable}
+            rows={2}
+            defaultValue={task.current?.note ?? ''}
+            aria-invalid={noteErrors?.length ? true : undefined}
+            aria-describedby={`${fieldId(`${base}.note`)}-error`}
+            className={inputClass}
+          />
+          <ErrorSlot id={`${fieldId(`${base}.note`)}-error`} errors={noteErrors} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Props of the reporter's form: the parts of the report-form DTO it draws (components never import lib/queries).
+import type { ReactNode } from 'react';
+import type { ActionState } from '@/lib/actions/action-state';
+
+export type ItemStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+export interface EntryItem {
+  key: string;
+  subject: { id: number; name: string };
+  period: string;
+  stage: 'final' | 'provisional';
+  required: boolean;
+  groupId: number | null;
+  previous: { period: string; value: number; status: ItemStatus } | null;
+  current: { id: number; text: string; status: ItemStatus; version: number; comment: string | null; warnings: string[]; returnReason: string | null } | null;
+  editable: boolean;
+}
+
+export interface EntryIndicator {
+  code: string;
+  name: string;
+  unit: string;
+  decimals: number;
+  lagged: boolean;
+  milestones: { year: number; text: string }[];
+  items: EntryItem[];
+  groups: { id: number; name: string; total: string }[];
+}
+
+export interface EntryTask {
+  id: number;
+  no: number;
+  title: string;
+  role: 'lead' | 'responsible';
+  required: boolean;
+  current: { id: number; progress: string | null; narrative: string | null; note: string | null; status: ItemStatus; version: number; returnReason: string | null } | null;
+  editable: boolean;
+}
+
+export interface EntryFormProps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any action result: the form reads only counts
+  action: (state: ActionState<any>, formData: FormData) => Promise<ActionState<any>>;
+  unitId: number;
+  month: string;
+  indicators: EntryIndicator[];
+  tasks: EntryTask[];
+  canEdit: boolean;
+  canSubmit: boolean;
+  /** Server-rendered history disclosures, by item key or `task:<id>`. */
+  histories: Record<string, ReactNode>;
+  text: Record<string, string>;
+  /** Labels of statuses, stages, progress and soft-check warnings. */
+  labels: { status: Record<string, string>; stage: Record<string, string>; progress: Record<string, string>; warning: Record<string, string> };
+}
+
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}

@@ -1,0 +1,57 @@
+'use server';
+// Server actions of the reporter's monthly form: save a draft (optionally submitting it), acknowledge 催办
+// reminders, and the Excel import (preview and confirm from one form). The unit is always the session's, never the
+// client's; every action goes through authorizedAction.
+import { revalidatePath } from 'next/cache';
+import { authorizedAction } from '@/lib/actions/action-state';
+import { saveDraft, submitMonth, markRemindersSeen, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting';
+import { confirmImport, previewImport, type ImportPreview } from '@/lib/mutations/reporting-import';
+import { MAX_UPLOAD_BYTES } from '@/lib/excel/parse';
+import { ReportValidationError } from '@/lib/reporting/errors';
+import { formEntryInput, importFormSchema } from '@/lib/reporting/entry-form';
+import { markRemindersSeenSchema, saveDraftSchema, type SaveDraftRawInput } from '@/lib/schemas/reporting';
+
+export interface SaveFormResult {
+  saved: SaveResult;
+  submitted: SubmitResult | null;
+}
+
+/** Saves the whole form as a draft; with `intent=submit` it then submits the month, bound to the version just saved. */
+export const saveReportAction = authorizedAction(
+  { schema: saveDraftSchema, permission: 'figure.enter', name: 'saveReportAction', parse: (raw) => formEntryInput(raw).input },
+  async (actor, input, raw): Promise<SaveFormResult> => {
+    const { input: rawInput, intent } = formEntryInput(raw);
+    const saved = await saveDraft(actor, rawInput as SaveDraftRawInput);
+    let submitted: SubmitResult | null = null;
+    if (intent === 'submit') submitted = await submitMonth(actor, { month: input.month, version: saved.version });
+    revalidatePath(`/report/${input.month}`);
+    return { saved, submitted };
+  },
+);
+
+export const markRemindersSeenAction = authorizedAction(
+  { schema: markRemindersSeenSchema, name: 'markRemindersSeenAction' },
+  async (actor, input) => markRemindersSeen(actor, input),
+);
+
+export type ImportActionResult = { intent: 'preview'; preview: ImportPreview } | { intent: 'confirm'; preview: ImportPreview; saved: SaveResult };
+
+/**
+ * One form, two buttons: `intent=preview` reads the file and writes nothing; `intent=confirm` re-reads the same
+ * file from the same submission and writes it only if its sha256 equals the previewed one. Nothing is stored
+ * between the two requests.
+ */
+export const importReportAction = authorizedAction(
+  { schema: importFormSchema, permission: 'figure.import', name: 'importReportAction' },
+  async (actor, input): Promise<ImportActionResult> => {
+    const file = input.file as File;
+    if (file.size > MAX_UPLOAD_BYTES) throw new ReportValidationError({ file: ['validation.fileTooLarge'] }, '文件超过 2 MB', 'The file is larger than 2 MB');
+    const upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (input.intent === 'preview' || !input.fileHash) return { intent: 'preview', preview: await previewImport(actor, { month: input.month, file: upload }) };
+    const saved = await confirmImport(actor, { month: input.month, fileHash: input.fileHash, file: upload });
+    revalidatePath(`/report/${input.month}`);
+    const preview = await previewImport(actor, { month: input.month, file: upload });
+    return { intent: 'confirm', preview, saved };
+  },
+);
+
