@@ -3,11 +3,17 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
+import { formatMonth, type Locale } from '@/lib/format';
+import { can } from '@/lib/permissions';
+import { listUnseenReminders } from '@/lib/queries/reporting';
 import { hasDemoValues } from '@/lib/queries/values';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   const [t, locale, demo] = await Promise.all([getTranslations(), getLocale(), hasDemoValues()]);
+  // 催办 reach the unit's users wherever they land after signing in; the form marks them seen when it shows them.
+  const reminders = can(session.actor, 'figure.enter', { unitId: session.actor.unitId }) ? await listUnseenReminders(session.actor) : [];
+  const months = [...new Set(reminders.map((r) => r.month))].sort();
   return (
     <AppShell
       text={{
@@ -17,6 +23,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         language: t('app.language'),
         languageLabel: t('app.languageLabel'),
         demoBanner: demo ? t('app.demoBanner') : null,
+        reminder: months.length
+          ? { text: t('app.reminderBanner', { count: reminders.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t('app.reminderLink') }
+          : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
         nav: navigationFor(session.actor).map((item) => ({ href: item.href, label: t(item.label) })),
         user: {

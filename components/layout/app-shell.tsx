@@ -10,6 +10,7 @@ export interface ShellText {
   language: string;
   languageLabel: string;
   demoBanner: string | null;
+  reminder: { text: string; href: string; link: string } | null;
   nav: { href: string; label: string }[];
   otherLocale: string;
   user: { name: string; detail: string; accountHref: string; accountLabel: string; signOutLabel: string };
@@ -54,6 +55,14 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
       {text.demoBanner ? (
         <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
           {text.demoBanner}
+        </div>
+      ) : null}
+      {text.reminder ? (
+        <div role="alert" className="no-print border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-900">
+          {text.reminder.text}{' '}
+          <Link href={text.reminder.href} className="font-medium text-red-900 underline">
+            {text.reminder.link}
+          </Link>
         </div>
       ) : null}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:px-0 print:py-2">

@@ -129,8 +129,11 @@ test('催办: the bureau reminds units, the unit sees the reminder after sign-in
   await page.getByRole('button', { name: '催办', exact: true }).click();
   await expect.poll(() => page.locator('section[aria-labelledby="deadline-title"] [role=status]').innerText(), { timeout: 15_000 }).toContain('已催办 1 家');
 
+  // Right after signing in, wherever the unit's user lands, the reminder is shown with a link to the form.
   const jxw = await signInAs(await newContext(browser, baseUrl), 'jxw');
-  await jxw.goto('/report/2026-11');
+  await expect.poll(() => jxw.locator('body').innerText(), { timeout: 15_000 }).toContain('专班办公室催办：2026年11月的报送尚未完成');
+  await jxw.getByRole('link', { name: '立即填报' }).click();
+  await jxw.waitForURL('**/report/2026-11');
   await expect.poll(() => jxw.locator('main').innerText(), { timeout: 15_000 }).toContain('催办');
 
   const sent = async () => {
