@@ -57,14 +57,17 @@ interface Captured {
 /** Submits a form on the page but stops its server-action POST on the way out, returning it for replay. */
 async function capture(page: Page, submit: () => Promise<void>): Promise<Captured> {
   let captured: Captured | undefined;
+  // A request still in this handler when `unroute` runs may find its route already settled by Playwright (it then
+  // goes on unrouted): that is not a failure of the test, so settling it twice is ignored.
+  const settled = () => undefined;
   const handler = async (route: Route) => {
     const req = route.request();
     const headers = await req.allHeaders();
     if (req.method() === 'POST' && headers['next-action']) {
       captured ??= { url: req.url(), headers, body: req.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
+      await route.abort().catch(settled);
     } else {
-      await route.continue();
+      await route.continue().catch(settled);
     }
   };
   await page.route('**/*', handler);

@@ -19,6 +19,8 @@ test('a bare start on the embedded database serves the plan in Chinese: targets,
 
   await page.goto('/');
   await expect.poll(() => page.locator('h1').first().textContent()).toContain('目标总览');
+  // Widgets may stream in after a data change: wait for the cards before reading them.
+  await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('超过570家');
   const overview = await page.locator('main').innerText();
   expect(overview).toContain('国家高新技术企业');
   expect(overview).toContain('超过470家');
@@ -27,7 +29,7 @@ test('a bare start on the embedded database serves the plan in Chinese: targets,
   await page.screenshot({ path: `${SCREENSHOT_DIR}/overview-zh.png`, fullPage: true });
 
   await page.goto('/tasks');
-  expect(await page.locator('main ol > li').count()).toBe(23);
+  await expect.poll(() => page.locator('main ol > li').count(), { timeout: 15_000 }).toBe(23);
   expect(await page.locator('main').innerText()).toContain('鼓励科技人员领办创办科技型企业');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/tasks-zh.png`, fullPage: true });
 

@@ -79,8 +79,9 @@ test('the bureau returns one figure with a reason, the unit fixes it, the bureau
   // Approved figures are locked: only 解锁 (with a reason) is offered.
   expect(await page.locator(`tr[data-item="${key}"]`).getByRole('button', { name: '解锁' }).count()).toBe(1);
 
+  // The first view after a change streams its widgets in: wait for the table rather than reading the skeleton.
   await page.goto(`/indicators/${code}?month=${MONTH}`);
-  expect(await page.locator('main').innerText()).toContain('已审核');
+  await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('已审核');
   await page.context().close();
   await kjj.context().close();
 });
