@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
+import { fieldAria, HintAndErrors } from '@/components/ui/field';
 
 export interface ChoiceOption {
   value: string;
@@ -8,14 +9,6 @@ export interface ChoiceOption {
 export interface ChoiceGroup {
   label: string;
   options: ChoiceOption[];
-}
-
-function ErrorSlot({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite" className="mt-1 text-sm text-red-700">
-      {errors?.map((e) => <p key={e}>{e}</p>)}
-    </div>
-  );
 }
 
 /** A labelled select with its own error slot, like Field; options may come in labelled groups. */
@@ -28,8 +21,6 @@ export function SelectField({
   groups = [],
   ...select
 }: { label: string; name: string; errors?: string[]; hint?: string; options?: ChoiceOption[]; groups?: ChoiceGroup[] } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const errorId = `${name}-error`;
-  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className="mb-4">
       <label htmlFor={name} className="mb-1 block text-sm font-medium text-slate-700">
@@ -38,8 +29,7 @@ export function SelectField({
       <select
         id={name}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[errors?.length ? errorId : null, hintId].filter(Boolean).join(' ') || undefined}
+        {...fieldAria(name, errors, hint)}
         className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500"
         {...select}
       >
@@ -58,18 +48,15 @@ export function SelectField({
           </optgroup>
         ))}
       </select>
-      {hint ? <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      <ErrorSlot id={errorId} errors={errors} />
+      <HintAndErrors name={name} errors={errors} hint={hint} />
     </div>
   );
 }
 
 /** Checkboxes sharing one name (several values), in a fieldset with one error slot. */
 export function CheckboxGroup({ legend, name, options, checked, errors, hint }: { legend: string; name: string; options: ChoiceOption[]; checked: readonly string[]; errors?: string[]; hint?: string }) {
-  const errorId = `${name}-error`;
-  const hintId = hint ? `${name}-hint` : undefined;
   return (
-    <fieldset className="mb-4" aria-describedby={[errors?.length ? errorId : null, hintId].filter(Boolean).join(' ') || undefined} aria-invalid={errors?.length ? true : undefined}>
+    <fieldset className="mb-4" {...fieldAria(name, errors, hint)}>
       <legend className="mb-1 block text-sm font-medium text-slate-700">{legend}</legend>
       <div className="grid gap-1 sm:grid-cols-2">
         {options.map((o) => (
@@ -79,8 +66,7 @@ export function CheckboxGroup({ legend, name, options, checked, errors, hint }: 
           </label>
         ))}
       </div>
-      {hint ? <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      <ErrorSlot id={errorId} errors={errors} />
+      <HintAndErrors name={name} errors={errors} hint={hint} />
     </fieldset>
   );
 }

@@ -1,9 +1,25 @@
 import type { InputHTMLAttributes } from 'react';
 
-/** A labelled input with its own error slot (aria-describedby, aria-live): every field shows all its messages. */
+/** The ids that tie a control to its hint and error slot (aria-describedby), and whether it is invalid. */
+export function fieldAria(name: string, errors?: string[], hint?: string) {
+  const describedBy = [errors?.length ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ');
+  return { 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy || undefined } as const;
+}
+
+/** The hint under a control and its error slot (aria-live): every message of the field, not only the first. */
+export function HintAndErrors({ name, errors, hint }: { name: string; errors?: string[]; hint?: string }) {
+  return (
+    <>
+      {hint ? <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      <div id={`${name}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">
+        {errors?.map((e) => <p key={e}>{e}</p>)}
+      </div>
+    </>
+  );
+}
+
+/** A labelled input with its own error slot. */
 export function Field({ label, name, errors, hint, ...input }: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const errorId = `${name}-error`;
-  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className="mb-4">
       <label htmlFor={name} className="mb-1 block text-sm font-medium text-slate-700">
@@ -12,15 +28,11 @@ export function Field({ label, name, errors, hint, ...input }: { label: string; 
       <input
         id={name}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[errors?.length ? errorId : null, hintId].filter(Boolean).join(' ') || undefined}
+        {...fieldAria(name, errors, hint)}
         className="w-full rounded border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500"
         {...input}
       />
-      {hint ? <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      <div id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">
-        {errors?.map((e) => <p key={e}>{e}</p>)}
-      </div>
+      <HintAndErrors name={name} errors={errors} hint={hint} />
     </div>
   );
 }
