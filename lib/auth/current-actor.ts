@@ -1,11 +1,10 @@
 // Server only. The acting user of the current request, from the next-auth cookie and the Session table.
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import type { Actor } from '@/lib/actor';
 import { clientInfoFrom } from '@/lib/auth/client-info';
-import { authOptions } from '@/lib/auth/options';
+import { sessionCookieName, sessionIdFromCookie } from '@/lib/auth/session-cookie';
 import { systemClock } from '@/lib/clock';
 import { resolveSession, type SessionState } from '@/lib/mutations/auth';
 import { homeFor } from '@/lib/navigation';
@@ -13,8 +12,9 @@ import { can, type Action } from '@/lib/permissions';
 
 /** Once per request (React cache): the session row is checked, and touched, at most once. */
 export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
-  const session = (await getServerSession(authOptions)) as { sid?: string } | null;
-  return resolveSession(session?.sid, clientInfoFrom(await headers()), systemClock());
+  const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const sessionId = await sessionIdFromCookie(cookieStore.get(sessionCookieName())?.value);
+  return resolveSession(sessionId, clientInfoFrom(requestHeaders), systemClock());
 });
 
 export async function getCurrentActor(): Promise<Actor | null> {

@@ -31,7 +31,20 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   return { connectionString: parsed.toString(), schema };
 }
 
-export async function openDatabase(config: DatabaseConfig, options: { log?: (m: string) => void } = {}): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  log?: (m: string) => void;
+  /** Called with every SQL statement the client sends: for tests that count queries and for diagnosing a page. */
+  onQuery?: (sql: string) => void;
+}
+
+function newClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>, onQuery: OpenOptions['onQuery']): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (event) => onQuery(event.query));
+  return prisma;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const { connectionString, schema: urlSchema } = parsePostgresUrl(config.url);
     const schema = config.schema ?? urlSchema;
@@ -45,7 +58,7 @@ export async function openDatabase(config: DatabaseConfig, options: { log?: (m: 
       await migrator.end();
     }
     const adapter = new PrismaPg({ connectionString, max: 10, ...searchPath }, schema ? { schema } : undefined);
-    const prisma = new PrismaClient({ adapter });
+    const prisma = newClient(adapter, options.onQuery);
     const host = new URL(connectionString).host;
     return { prisma, description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
   }
@@ -60,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig, options: { log?: (m: 
     instance = await PGlite.create(config.dataDir ? path.resolve(config.dataDir) : undefined);
   }
   await applyMigrations(pgliteConnection(instance), { log: options.log });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(instance) });
+  const prisma = newClient(new PrismaPGlite(instance), options.onQuery);
   const pglite = instance;
   return {
     prisma,

@@ -7,11 +7,13 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/pas
 import { checkPasswordPolicy, isPasswordExpired, judgeSession, type PasswordProblem, type SecurityPolicy } from '@/lib/auth/password-policy';
 import { open, seal } from '@/lib/auth/secret-box';
 import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Db } from '@/lib/db/client';
 import { DomainError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import { can, requiresSecondFactor } from '@/lib/permissions';
+import { currentSnapshot } from '@/lib/queries/db-snapshot';
 import { getSecurityPolicy } from '@/lib/queries/security';
+import { createVersionMemo, type VersionMemo } from '@/lib/version-memo';
 
 type Tx = Prisma.TransactionClient;
 
@@ -166,10 +168,47 @@ const TOUCH_EVERY_MS = 60_000;
  * The session behind a request, or null. Checked against the session table every time, so sign-out, idle and
  * absolute timeouts, disabling a user and password changes take effect at once, and a copied cookie is refused.
  */
+const SESSION_ROW = {
+  revokedAt: true,
+  createdAt: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  user: {
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      roles: true,
+      unitId: true,
+      disabled: true,
+      mustChangePassword: true,
+      passwordChangedAt: true,
+      totpEnabledAt: true,
+      unit: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.SessionSelect;
+
+type SessionRow = Prisma.SessionGetPayload<{ select: typeof SESSION_ROW }>;
+
+// Session rows by id, each kept with the database snapshot it was read at (lib/queries/db-snapshot.ts): while nothing
+// has been written anywhere, the row cannot have changed, so a page costs one snapshot query instead of three reads.
+// Any write (a sign-out, a revocation, a disabled user, the minutely touch) moves the snapshot and forces a fresh read,
+// in every process. The verdict is judged afresh on every request, so idle and absolute timeouts are exact.
+const sessionRowMemos = new WeakMap<Db, VersionMemo<SessionRow | null>>();
+
+function sessionRowMemo(db: Db): VersionMemo<SessionRow | null> {
+  let memo = sessionRowMemos.get(db);
+  if (!memo) sessionRowMemos.set(db, (memo = createVersionMemo<SessionRow | null>(1000)));
+  return memo;
+}
+
 export async function resolveSession(sessionId: string | null | undefined, client: ClientInfo, now: Date): Promise<SessionState | null> {
   if (!sessionId) return null;
   const db = await getDb();
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { include: { unit: { select: { name: true } } } } } });
+  // The snapshot first: a row read after it is current for as long as the database reports the same snapshot.
+  const snapshot = await currentSnapshot();
+  const session = await sessionRowMemo(db).get(sessionId, snapshot, () => db.session.findUnique({ where: { id: sessionId }, select: SESSION_ROW }));
   if (!session) return null;
   const policy = await getSecurityPolicy();
   const verdict = session.user.disabled ? 'revoked' : judgeSession(session, now, policy);

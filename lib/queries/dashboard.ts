@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import type { TaskProgress, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';
 import { addMonths, type Month } from '@/lib/periods';
+import { currentSnapshot } from '@/lib/queries/db-snapshot';
 
 interface VersionState {
   snapshot: string;
@@ -25,13 +26,12 @@ async function contentFingerprint(): Promise<string> {
 
 /**
  * The version of the data the dashboards read, for keeping computed dashboards until it changes (lib/version-memo.ts).
- * First the transaction snapshot (xmin:xmax:in-progress xids): one cheap query; any committed write anywhere changes it,
- * reads do not. Only when it has moved is the content fingerprint taken (a scan of figures and task reports), so that
- * writes the dashboards do not read (sessions, audit) cost one scan, not a recomputation. Memoised per request.
+ * First the transaction snapshot (lib/queries/db-snapshot.ts): one cheap query, shared with the session check. Only
+ * when it has moved is the content fingerprint taken (a scan of figures and task reports), so that writes the
+ * dashboards do not read (sessions, audit) cost one scan, not a recomputation. Memoised per request.
  */
 export const getDataVersion = cache(async (): Promise<string> => {
-  const db = await getDb();
-  const [{ snapshot }] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
+  const snapshot = await currentSnapshot();
   if (lastVersion?.snapshot !== snapshot) {
     const state: VersionState = { snapshot, fingerprint: contentFingerprint() };
     state.fingerprint.catch(() => {

@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { closeDb, openDatabase, parsePostgresUrl, installDatabase, type DatabaseHandle } from '@/lib/db/client';
+import { closeDb, openDatabase, parsePostgresUrl, installDatabase, type DatabaseHandle, type OpenOptions } from '@/lib/db/client';
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ kind: 'pglite' });
+  if (!url) return openDatabase({ kind: 'pglite' }, options);
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const handle = await openDatabase({ kind: 'postgres', url, schema });
+  const handle = await openDatabase({ kind: 'postgres', url, schema }, options);
   return {
     ...handle,
     close: async () => {
@@ -23,10 +23,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /** Installs a fresh database as the process database for the tests of this file. */
-export function setupTestDatabase(): { handle: () => DatabaseHandle } {
+export function setupTestDatabase(options: OpenOptions = {}): { handle: () => DatabaseHandle } {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await createTestDatabase();
+    handle = await createTestDatabase(options);
     installDatabase(handle);
   });
   afterAll(async () => {
