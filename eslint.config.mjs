@@ -1,6 +1,9 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// Links go through components/ui/link.tsx (no prefetch: see there).
+const nextLink = { name: 'next/link', message: "Use { Link } from '@/components/ui/link': it does not prefetch." };
+
 const dataLayer = ['@/lib/db/*', '@/lib/generated/*', '@/lib/queries/*', '@/lib/mutations/*', '**/lib/db/**', '**/generated/prisma/**'];
 
 const config = [
@@ -20,6 +23,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
+          paths: [nextLink],
           patterns: [
             { group: ['@/lib/db/*', '**/lib/db/**', '@/lib/generated/*', '**/generated/prisma/**', '@prisma/*', 'pg', '@electric-sql/*'], message: 'Pages read through lib/queries and write through lib/actions; never Prisma directly.' },
           ],
@@ -29,10 +33,12 @@ const config = [
   },
   {
     files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/link.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [nextLink],
           patterns: [
             { group: dataLayer, message: 'Components only draw what they are given: no database, queries or mutations.' },
             { group: ['@prisma/*', 'pg', '@electric-sql/*'], message: 'Components never touch the database.' },

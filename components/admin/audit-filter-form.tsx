@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { SelectField } from '@/components/ui/choice';
 import { Field } from '@/components/ui/field';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
 import type { AdminUserRow } from '@/components/admin/types';
 import { formatDateTime, type Locale } from '@/lib/format';

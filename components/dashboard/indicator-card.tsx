@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { StatusBadge, statusEdge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';

@@ -43,6 +43,30 @@ test('the overview gives every target a status in words, and a permalink shows a
   await context.close();
 });
 
+test('opening the overview asks the server for nothing more; a card still opens its page without reloading the document', async () => {
+  const context = await newContext(browser, baseUrl);
+  const page = await signInAs(context, 'leader');
+  const toServer: { url: string; type: string; rsc: boolean; prefetch: boolean }[] = [];
+  page.on('request', (r) => {
+    const h = r.headers();
+    if (r.url().startsWith(baseUrl) && !r.url().includes('/_next/static/')) toServer.push({ url: r.url(), type: r.resourceType(), rsc: !!h['rsc'], prefetch: !!h['next-router-prefetch'] });
+  });
+  await page.goto('/');
+  await expect.poll(() => page.locator('main article[aria-labelledby^="card-"]').count()).toBeGreaterThan(10);
+  await page.mouse.wheel(0, 4000); // every link has been in view
+  await page.waitForTimeout(1500);
+  expect(toServer.filter((r) => r.prefetch)).toEqual([]);
+  expect(toServer.map((r) => r.type)).toEqual(['document']);
+
+  toServer.length = 0;
+  await page.locator('article[aria-labelledby="card-tech_smes"] h3 a').click();
+  await page.waitForURL(/\/indicators\/tech_smes$/);
+  await page.locator('.recharts-surface').first().waitFor();
+  expect(toServer.filter((r) => r.type === 'document')).toEqual([]);
+  expect(toServer.some((r) => r.rsc && r.url.includes('/indicators/tech_smes'))).toBe(true);
+  await context.close();
+});
+
 test('on a phone the overview reads in one column', async () => {
   const context = await newContext(browser, baseUrl, { width: 390 });
   const page = await signInAs(context, 'leader');

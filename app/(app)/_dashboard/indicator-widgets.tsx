@@ -1,6 +1,6 @@
 // Page layer: the widgets of one indicator's page. Each streams in behind its own skeleton; all share one read of the
 // district figures per request through `loadDashboard`.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { IndicatorChart } from '@/components/charts/indicator-chart';
 import { BreakdownTable } from '@/components/dashboard/breakdown-table';
@@ -10,9 +10,8 @@ import { MilestoneTable, type MilestoneRowView } from '@/components/dashboard/mi
 import { formatMonth, formatNumber, formatPercent, formatQuantity, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { buildChartRows, isYearly, plannedAt, type IndicatorProgress, type MilestoneOutcome, type RequiredPace } from '@/lib/progress';
-import { getIndicatorBreakdown, listIndicatorFigures } from '@/lib/queries/dashboard';
 import type { IndicatorDto } from '@/lib/queries/plan';
-import { loadDashboard } from './load';
+import { indicatorBreakdown, indicatorFigureRows, loadDashboard } from './load';
 import { changeTexts, flagsOf, indicatorName, milestoneText, pendingNote, quantity, shareOf, signedChange, type Translator } from './views';
 
 interface WidgetProps {
@@ -229,7 +228,7 @@ export async function FiguresWidget(props: WidgetProps) {
       status: { label: t('figures.derived'), tone: 'info' },
     }));
   } else {
-    const figures = await listIndicatorFigures(ind.id, data.plan.regionUnitId, props.asOf);
+    const figures = await indicatorFigureRows(ind.id, data.plan.regionUnitId, props.asOf);
     rows = figures.map((f) => ({
       key: `${f.month}-${f.stage}-${f.status}`,
       month: formatMonth(f.month, locale),
@@ -260,7 +259,7 @@ export async function FiguresWidget(props: WidgetProps) {
 export async function BreakdownWidget(props: WidgetProps) {
   const { t, td, data, ind } = await load(props);
   const { locale } = props;
-  const breakdown = await getIndicatorBreakdown(ind.id, props.asOf);
+  const breakdown = await indicatorBreakdown(ind.id, props.asOf);
   if (!breakdown.month) return <p className="text-sm text-slate-500">{t('breakdown.none')}</p>;
   const district = (data.observations.get(ind.code) ?? []).find((o) => o.month === breakdown.month)?.value ?? null;
   const month = formatMonth(breakdown.month, locale);

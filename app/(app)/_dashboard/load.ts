@@ -5,7 +5,17 @@ import { systemClock } from '@/lib/clock';
 import { resolveMonthParam } from '@/lib/month-param';
 import { lastClosedMonth, type Month } from '@/lib/periods';
 import { assessIndicator, deriveComputedSeries, type IndicatorProgress, type Observation } from '@/lib/progress';
-import { getDataVersion, getDistrictFigures, listLatestTaskProgress, type DistrictFiguresDto, type TaskProgressDto } from '@/lib/queries/dashboard';
+import {
+  getDataVersion,
+  getDistrictFigures,
+  getIndicatorBreakdown,
+  listIndicatorFigures,
+  listLatestTaskProgress,
+  type BreakdownDto,
+  type DistrictFiguresDto,
+  type FigureRowDto,
+  type TaskProgressDto,
+} from '@/lib/queries/dashboard';
 import { getCurrentPlan, listGroups, listIndicators, listTasks, type GroupDto, type IndicatorDto, type PlanDto, type TaskDto } from '@/lib/queries/plan';
 import { createVersionMemo } from '@/lib/version-memo';
 
@@ -33,6 +43,9 @@ export interface PlanSnapshot {
 const planMemo = createVersionMemo<PlanSnapshot>(2);
 const dashboardMemo = createVersionMemo<DashboardData>(36);
 const taskProgressMemo = createVersionMemo<Map<number, TaskProgressDto[]>>(36);
+// An indicator page's table and breakdown: ~30 indicators × the months people look at.
+const figureRowsMemo = createVersionMemo<FigureRowDto[]>(120);
+const breakdownMemo = createVersionMemo<BreakdownDto>(120);
 
 export const planSnapshot = cache(async (): Promise<PlanSnapshot> => {
   const version = await getDataVersion();
@@ -100,3 +113,15 @@ export const loadDashboard = cache(async (asOf: Month): Promise<DashboardData> =
   return dashboardMemo.get(asOf, version, () => computeDashboard(asOf));
 });
 
+
+/** One indicator's district figures for its table (newest first), kept until the data changes. */
+export const indicatorFigureRows = cache(async (indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> => {
+  const version = await getDataVersion();
+  return figureRowsMemo.get(`${indicatorId}:${regionUnitId}:${asOf}`, version, () => listIndicatorFigures(indicatorId, regionUnitId, asOf));
+});
+
+/** One indicator's breakdown by town and park, kept until the data changes. */
+export const indicatorBreakdown = cache(async (indicatorId: number, asOf: Month): Promise<BreakdownDto> => {
+  const version = await getDataVersion();
+  return breakdownMemo.get(`${indicatorId}:${asOf}`, version, () => getIndicatorBreakdown(indicatorId, asOf));
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { previousMonth, reviewMonth, reviewSession, ReviewNav, type SearchParams } from '@/app/(app)/review/_lib/support';
 import { ReminderForm } from '@/components/review/review-forms';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, unitChoices, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
 import { Forbidden } from '@/components/admin/forbidden';

@@ -1,6 +1,6 @@
 // Shared by the review pages: the permission check each page makes for itself, the month and year parameters, and
 // the sub-navigation between queue, completeness and settings.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/admin/forbidden';
 import { requireSession } from '@/lib/auth/current-actor';
