@@ -43,6 +43,9 @@ test('a bare start on the embedded database serves the plan in Chinese: targets,
   await page.getByRole('link', { name: '天生街道' }).click();
   await page.waitForURL(/\/units\/\d+$/);
   expect(await page.locator('main').innerText()).toContain('鼓励龙头骨干企业派生科技型企业');
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe('天生街道');
+  // A unit that does not exist, or a malformed id, is a plain 404, asked twice (the second answer is remembered).
+  for (const bad of ['/units/999999', '/units/999999', '/units/abc']) expect((await page.goto(bad))?.status(), bad).toBe(404);
   await context.close();
 });
 

@@ -16,7 +16,21 @@ import {
   type FigureRowDto,
   type TaskProgressDto,
 } from '@/lib/queries/dashboard';
-import { getCurrentPlan, listGroups, listIndicators, listTasks, type GroupDto, type IndicatorDto, type PlanDto, type TaskDto } from '@/lib/queries/plan';
+import {
+  getCurrentPlan,
+  getUnit,
+  listGroups,
+  listIndicators,
+  listTasks,
+  listUnits,
+  type GroupDto,
+  type IndicatorDto,
+  type PlanDto,
+  type TaskDto,
+  type UnitDetailDto,
+  type UnitSummaryDto,
+} from '@/lib/queries/plan';
+import { isDomainError } from '@/lib/errors';
 import { createVersionMemo } from '@/lib/version-memo';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -46,6 +60,9 @@ const taskProgressMemo = createVersionMemo<Map<number, TaskProgressDto[]>>(36);
 // An indicator page's table and breakdown: ~30 indicators × the months people look at.
 const figureRowsMemo = createVersionMemo<FigureRowDto[]>(120);
 const breakdownMemo = createVersionMemo<BreakdownDto>(120);
+// A unit page's header: what the unit leads, shares and reports, read from the whole plan (about 40 ms).
+const unitDetailMemo = createVersionMemo<UnitDetailDto | null>(64);
+const unitListMemo = createVersionMemo<UnitSummaryDto[]>(2);
 
 export const planSnapshot = cache(async (): Promise<PlanSnapshot> => {
   const version = await getDataVersion();
@@ -124,4 +141,21 @@ export const indicatorFigureRows = cache(async (indicatorId: number, regionUnitI
 export const indicatorBreakdown = cache(async (indicatorId: number, asOf: Month): Promise<BreakdownDto> => {
   const version = await getDataVersion();
   return breakdownMemo.get(`${indicatorId}:${asOf}`, version, () => getIndicatorBreakdown(indicatorId, asOf));
+});
+
+/** A unit of the current plan with its tasks and indicators, or null when there is none; kept until the data changes. */
+export const unitDetail = cache(async (unitId: number): Promise<UnitDetailDto | null> => {
+  const [version, plan] = await Promise.all([getDataVersion(), currentPlan()]);
+  return unitDetailMemo.get(String(unitId), version, () =>
+    getUnit(plan.id, unitId).catch((error: unknown) => {
+      if (isDomainError(error)) return null;
+      throw error;
+    }),
+  );
+});
+
+/** Every unit of the current plan (the units page), kept until the data changes. */
+export const planUnits = cache(async (): Promise<UnitSummaryDto[]> => {
+  const [version, plan] = await Promise.all([getDataVersion(), currentPlan()]);
+  return unitListMemo.get(plan.id, version, () => listUnits(plan.id));
 });

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentPlan, listUnits, type UnitSummaryDto } from '@/lib/queries/plan';
+import type { UnitSummaryDto } from '@/lib/queries/plan';
+import { currentPlan, planUnits } from '../_dashboard/load';
 import { requirePagePermission } from '@/lib/auth/current-actor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,8 +15,7 @@ const KIND_ORDER = ['department', 'park', 'company', 'town', 'other'] as const;
 export default async function UnitsPage() {
   await requirePagePermission('dashboard.view');
   const t = await getTranslations('units');
-  const plan = await getCurrentPlan();
-  const units = await listUnits(plan.id);
+  const [plan, units] = await Promise.all([currentPlan(), planUnits()]);
   const byKind = (kind: string) => units.filter((u) => u.kind === kind);
   return (
     <>

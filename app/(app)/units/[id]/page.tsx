@@ -4,24 +4,16 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
-import { isDomainError } from '@/lib/errors';
 import { formatMonth, type Locale } from '@/lib/format';
-import { getUnit } from '@/lib/queries/plan';
-import { asOfFrom, currentPlan, dashboardReady, latestMonth, type SearchParams } from '../../_dashboard/load';
+import { asOfFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { requirePagePermission } from '@/lib/auth/current-actor';
 
 async function load(id: string) {
-  const plan = await currentPlan();
   if (!/^\d{1,9}$/.test(id)) notFound();
-  try {
-    return await getUnit(plan.id, Number(id));
-  } catch (error) {
-    if (isDomainError(error)) notFound();
-    throw error;
-  }
+  return (await unitDetail(Number(id))) ?? notFound();
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
