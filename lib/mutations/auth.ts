@@ -164,10 +164,6 @@ export interface SessionState {
 /** Touching lastSeenAt on every request would write on every read; a minute of slack is enough for a 30-minute idle rule. */
 const TOUCH_EVERY_MS = 60_000;
 
-/**
- * The session behind a request, or null. Checked against the session table every time, so sign-out, idle and
- * absolute timeouts, disabling a user and password changes take effect at once, and a copied cookie is refused.
- */
 const SESSION_ROW = {
   revokedAt: true,
   createdAt: true,
@@ -203,6 +199,11 @@ function sessionRowMemo(db: Db): VersionMemo<SessionRow | null> {
   return memo;
 }
 
+/**
+ * The session behind a request, or null. Checked against the session table's current row every time (re-read
+ * whenever anything has been written since), so sign-out, idle and absolute timeouts, disabling a user and password
+ * changes take effect at once, and a copied cookie is refused.
+ */
 export async function resolveSession(sessionId: string | null | undefined, client: ClientInfo, now: Date): Promise<SessionState | null> {
   if (!sessionId) return null;
   const db = await getDb();

@@ -130,7 +130,6 @@ export const loadDashboard = cache(async (asOf: Month): Promise<DashboardData> =
   return dashboardMemo.get(asOf, version, () => computeDashboard(asOf));
 });
 
-
 /** One indicator's district figures for its table (newest first), kept until the data changes. */
 export const indicatorFigureRows = cache(async (indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> => {
   const version = await getDataVersion();
