@@ -1,21 +1,7 @@
 import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
 import { formatTimestamp } from '@/lib/timestamp';
-
-export interface AuditRowView {
-  id: string;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  event: string;
-  targetType: string | null;
-  targetId: string | null;
-  result: string;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-}
+import type { AuditRowDto } from '@/lib/mutations/audit-log';
 
 export interface AuditTableText {
   caption: string;
@@ -68,7 +54,7 @@ export function AuditTable({
   pageHref,
   text: t,
 }: {
-  rows: AuditRowView[];
+  rows: AuditRowDto[];
   total: number;
   page: number;
   pages: number;

@@ -1,22 +1,5 @@
-// What the admin components are given: plain data shaped by the pages (components never read the database).
+// What the admin forms share: the action signature and the security policy's fields.
 import type { ActionState } from '@/lib/actions/action-state';
-
-export interface AdminUserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  unitId: number | null;
-  unitName: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  lastSignInAt: string | null;
-  openSessions: number;
-  isDemo: boolean;
-  version: number;
-}
 
 export type FormAction<T = void> = (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 

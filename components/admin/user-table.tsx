@@ -1,6 +1,6 @@
 import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
-import type { AdminUserRow } from '@/components/admin/types';
+import type { UserDto } from '@/lib/queries/security';
 import { formatDateTime, type Locale } from '@/lib/format';
 
 export interface UserTableText {
@@ -29,7 +29,7 @@ export interface UserTableText {
 }
 
 /** Every account with what an admin needs to judge it; the manage column is left off paper. */
-export function UserTable({ users, text, locale, manageHref, selectedId }: { users: AdminUserRow[]; text: UserTableText; locale: Locale; manageHref: (id: number) => string; selectedId?: number | null }) {
+export function UserTable({ users, text, locale, manageHref, selectedId }: { users: UserDto[]; text: UserTableText; locale: Locale; manageHref: (id: number) => string; selectedId?: number | null }) {
   return (
     <section className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible">
       <table className="w-full min-w-[880px] text-sm print:min-w-0 print:text-[9pt] print:[&_td]:px-1.5 print:[&_th]:px-1.5">
