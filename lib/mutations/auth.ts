@@ -11,7 +11,7 @@ import { getDb, type Db } from '@/lib/db/client';
 import { DomainError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import { can, requiresSecondFactor } from '@/lib/permissions';
-import { currentSnapshot } from '@/lib/queries/db-snapshot';
+import { currentDataVersions } from '@/lib/queries/data-version';
 import { getSecurityPolicy } from '@/lib/queries/security';
 import { createVersionMemo, type VersionMemo } from '@/lib/version-memo';
 
@@ -187,9 +187,9 @@ const SESSION_ROW = {
 
 type SessionRow = Prisma.SessionGetPayload<{ select: typeof SESSION_ROW }>;
 
-// Session rows by id, each kept with the database snapshot it was read at (lib/queries/db-snapshot.ts): while nothing
-// has been written anywhere, the row cannot have changed, so a page costs one snapshot query instead of three reads.
-// Any write (a sign-out, a revocation, a disabled user, the minutely touch) moves the snapshot and forces a fresh read,
+// Session rows by id, each kept with the database's data version it was read at (lib/queries/data-version.ts): while
+// nothing has been written, the row cannot have changed, so a page costs one one-row query instead of three reads.
+// Any write (a sign-out, a revocation, a disabled user, the minutely touch) moves the version and forces a fresh read,
 // in every process. The verdict is judged afresh on every request, so idle and absolute timeouts are exact.
 const sessionRowMemos = new WeakMap<Db, VersionMemo<SessionRow | null>>();
 
@@ -207,9 +207,9 @@ function sessionRowMemo(db: Db): VersionMemo<SessionRow | null> {
 export async function resolveSession(sessionId: string | null | undefined, client: ClientInfo, now: Date): Promise<SessionState | null> {
   if (!sessionId) return null;
   const db = await getDb();
-  // The snapshot first: a row read after it is current for as long as the database reports the same snapshot.
-  const snapshot = await currentSnapshot();
-  const session = await sessionRowMemo(db).get(sessionId, snapshot, () => db.session.findUnique({ where: { id: sessionId }, select: SESSION_ROW }));
+  // The version first: a row read after it is current for as long as the database reports the same version.
+  const { anything } = await currentDataVersions();
+  const session = await sessionRowMemo(db).get(sessionId, anything, () => db.session.findUnique({ where: { id: sessionId }, select: SESSION_ROW }));
   if (!session) return null;
   const policy = await getSecurityPolicy();
   const verdict = session.user.disabled ? 'revoked' : judgeSession(session, now, policy);

@@ -4,43 +4,14 @@ import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import type { TaskProgress, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';
 import { addMonths, type Month } from '@/lib/periods';
-import { currentSnapshot } from '@/lib/queries/db-snapshot';
-
-interface VersionState {
-  snapshot: string;
-  fingerprint: Promise<string>;
-}
-
-// The last fingerprint and the transaction snapshot it was taken at (process-wide: one database per process).
-let lastVersion: VersionState | null = null;
-
-/** Counts, version sums and latest change times of what the dashboards read: figures, task reports, the plan. */
-async function contentFingerprint(): Promise<string> {
-  const db = await getDb();
-  const rows = await db.$queryRaw<{ fingerprint: string }[]>`SELECT concat_ws('|',
-      (SELECT concat_ws(':', count(*), sum("version"), max("updatedAt")) FROM "IndicatorValue"),
-      (SELECT concat_ws(':', count(*), sum("version"), max("updatedAt")) FROM "TaskReport"),
-      (SELECT string_agg(concat_ws(':', "id", "version", "sourceHash"), ',') FROM "Plan")) AS fingerprint`;
-  return rows[0].fingerprint;
-}
+import { currentDataVersions } from '@/lib/queries/data-version';
 
 /**
- * The version of the data the dashboards read, for keeping computed dashboards until it changes (lib/version-memo.ts).
- * First the transaction snapshot (lib/queries/db-snapshot.ts): one cheap query, shared with the session check. Only
- * when it has moved is the content fingerprint taken (a scan of figures and task reports), so that writes the
- * dashboards do not read (sessions, audit) cost one scan, not a recomputation. Memoised per request.
+ * The version of the data the dashboards read, for keeping computed dashboards until it changes (lib/version-memo.ts):
+ * the `dashboard` count of lib/queries/data-version.ts, so that sessions, sign-ins and the audit log do not throw the
+ * computed dashboards away. Memoised per request.
  */
-export const getDataVersion = cache(async (): Promise<string> => {
-  const snapshot = await currentSnapshot();
-  if (lastVersion?.snapshot !== snapshot) {
-    const state: VersionState = { snapshot, fingerprint: contentFingerprint() };
-    state.fingerprint.catch(() => {
-      if (lastVersion === state) lastVersion = null;
-    });
-    lastVersion = state;
-  }
-  return lastVersion.fingerprint;
-});
+export const getDataVersion = cache(async (): Promise<string> => (await currentDataVersions()).dashboard);
 
 export interface FigureDto {
   month: Month;

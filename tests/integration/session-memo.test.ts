@@ -1,5 +1,5 @@
-// The session check keeps each session row with the database snapshot it was read at (lib/mutations/auth.ts): pages
-// then cost one snapshot query, and any write anywhere, even one made behind the application's back, forces a re-read.
+// The session check keeps each session row with the database's data version it was read at (lib/mutations/auth.ts):
+// pages then cost one one-row query, and any write, even one made behind the application's back, forces a re-read.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { resolveSession, signIn, signOut } from '@/lib/mutations/auth';
@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 describe('session check', () => {
-  test('while nothing is written, a repeated check reads the snapshot only, not the session, user or unit', async () => {
+  test('while nothing is written, a repeated check reads the data version only, not the session, user or unit', async () => {
     const { sessionId, user } = await openSession();
     expect(await resolveSession(sessionId, client, seconds(1))).toMatchObject({ actor: { userId: user.id } });
     const readsAfterFirst = sessionReads();
@@ -35,8 +35,8 @@ describe('session check', () => {
     statements.length = 0;
     for (let s = 2; s < 12; s++) expect(await resolveSession(sessionId, client, seconds(s))).toMatchObject({ actor: { userId: user.id } });
     expect(sessionReads()).toBe(0);
-    expect(statements.length).toBe(10); // one snapshot query per check
-    expect(statements.every((sql) => sql.includes('pg_current_snapshot'))).toBe(true);
+    expect(statements.length).toBe(10); // one data-version query per check
+    expect(statements.every((sql) => sql.includes('"DataVersion"'))).toBe(true);
   });
 
   test('a revocation written straight into the database, past the application, is refused on the next check', async () => {
@@ -71,6 +71,6 @@ describe('session check', () => {
     expect(await resolveSession(sessionId, client, seconds(1))).not.toBeNull();
     statements.length = 0;
     expect(await resolveSession(sessionId, client, seconds(31 * 60 + 1))).toBeNull();
-    expect(statements[0]).toContain('pg_current_snapshot');
+    expect(statements[0]).toContain('"DataVersion"');
   });
 });
