@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/actor';
 import { getCurrentSession } from '@/lib/auth/current-actor';
 import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { toLocale, type AppLocale } from '@/lib/i18n/locale';
+import { recordRefusal } from '@/lib/mutations/refusals';
 import { can, type Action } from '@/lib/permissions';
 import { formDataToObject, parseInput, type FieldErrors } from '@/lib/validation/parse';
 
@@ -70,6 +71,7 @@ export function authorizedAction<S extends z.ZodType, R>(
       return { status: 'error', message: messages[locale].pending, values };
     }
     if (options.permission && !can(actor, options.permission, { unitId: actor.unitId })) {
+      await recordRefusal(actor, { action: options.name });
       return { status: 'error', message: domainErrorMessage(new ForbiddenError(), locale)!, values };
     }
     const parsed = parseInput(options.schema, options.parse ? options.parse(raw) : raw, locale);
@@ -79,6 +81,7 @@ export function authorizedAction<S extends z.ZodType, R>(
     try {
       return { status: 'success', data: await handler(actor, parsed.data, raw) };
     } catch (error) {
+      if (error instanceof ForbiddenError) await recordRefusal(actor, { action: options.name, reason: error.messageEn });
       const known = domainErrorMessage(error, locale);
       if (known) return { status: 'error', message: known, fieldErrors: domainFieldErrors(error, locale), values };
       return { status: 'error', message: messages[locale].unexpected + logUnexpected(error, options.name), values };

@@ -172,6 +172,19 @@ describe('admin pages and the export route', () => {
     await page.close();
   });
 
+  test('every refusal is in the audit log: who was refused what, from where', async () => {
+    const page = await ctx.viewer.newPage();
+    await page.goto('/admin/security');
+    await page.goto('/review/settings');
+    expect((await ctx.viewer.request.get(EXPORT)).status()).toBe(403);
+    await page.close();
+    await pages.aud.goto('/admin/audit?event=authz.denied&actor=viewer');
+    const rows = await pages.aud.locator('main table tbody').innerText();
+    for (const seen of ['action:role.assign', 'page /admin/security', 'action:reporting.manageDeadlines', 'page /review/settings', 'action:exportAuditLog', '越权访问被拒绝']) {
+      expect(rows).toContain(seen);
+    }
+  });
+
   test('三权分立: each admin gets only their own page and only the audit admin the export', async () => {
     const own = { sys: '/admin/users', sec: '/admin/security', aud: '/admin/audit' } as const;
     for (const admin of ['sys', 'sec', 'aud'] as const) {
@@ -192,7 +205,7 @@ describe('admin pages and the export route', () => {
     const res = await ctx.aud.request.get(`${EXPORT}?event=auth.&result=success`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="audit-log-\d{8}-\d{4}\.csv"$/);
+    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="audit-log-\d{8}-\d{4}\.csv";/);
     expect(res.headers()['cache-control']).toContain('no-store');
     const bytes = await res.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

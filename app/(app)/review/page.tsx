@@ -18,7 +18,7 @@ const BUCKETS: QueueBucket[] = ['submitted', 'missing', 'late', 'returned'];
 const TIMELINESS_TONE: Record<string, BadgeTone> = { on_time: 'ok', late: 'warn', pending: 'neutral', missing: 'bad' };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const { actor, t, locale, forbidden } = await reviewSession('figure.review');
+  const { actor, t, locale, forbidden } = await reviewSession('figure.review', '/review');
   if (forbidden) return forbidden;
   const tr = await getTranslations('reporting');
   const params = await searchParams;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { getTranslations } from 'next-intl/server';
 import { adminText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
 import { AuditFilterForm } from '@/components/admin/audit-filter-form';
 import { AuditTable } from '@/components/admin/audit-table';
-import { Forbidden } from '@/components/admin/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { auditEvents } from '@/lib/audit';
@@ -25,7 +25,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const session = await requireSession();
   const { t, roleNames, locale } = await adminText();
   // The page checks for itself: the menu only hides the link.
-  if (!can(session.actor, 'audit.view')) return <Forbidden title={t('forbiddenTitle')} message={t('forbidden', { role: roleNames.audit_admin })} />;
+  if (!can(session.actor, 'audit.view')) return refusedPage(session.actor, { permission: 'audit.view', path: '/admin/audit' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.audit_admin }) });
 
   const params = await searchParams;
   const parsed = parseInput(auditFilterSchema, params, locale);

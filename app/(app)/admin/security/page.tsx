@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
-import { Forbidden } from '@/components/admin/forbidden';
 import { AssignRolesForm, PolicyForm, TerminateSessionsForm } from '@/components/admin/security-forms';
 import { policyFields, type PolicyField } from '@/components/admin/types';
 import { UserTable } from '@/components/admin/user-table';
@@ -26,7 +26,7 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
   const mayAssign = can(actor, 'role.assign');
   const mayEditPolicy = can(actor, 'policy.edit');
   const mayTerminate = can(actor, 'session.terminate');
-  if (!mayAssign && !mayEditPolicy && !mayTerminate) return <Forbidden title={t('forbiddenTitle')} message={t('forbidden', { role: roleNames.security_admin })} />;
+  if (!mayAssign && !mayEditPolicy && !mayTerminate) return refusedPage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
 
   const [users, policy, policyVersion, params] = await Promise.all([listUsers(systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams]);
   const selected = users.find((u) => u.id === selectedUserId(params)) ?? null;

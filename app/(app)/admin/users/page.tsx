@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, unitChoices, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
-import { Forbidden } from '@/components/admin/forbidden';
 import { AssignUnitForm, CreateUserForm, ResetPasswordForm, SetDisabledForm } from '@/components/admin/user-forms';
 import { UserTable } from '@/components/admin/user-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -22,7 +22,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const session = await requireSession();
   const { t, units: unitText, roleNames, locale } = await adminText();
   // The page checks for itself: the menu only hides the link.
-  if (!can(session.actor, 'user.manage')) return <Forbidden title={t('forbiddenTitle')} message={t('forbidden', { role: roleNames.system_admin })} />;
+  if (!can(session.actor, 'user.manage')) return refusedPage(session.actor, { permission: 'user.manage', path: '/admin/users' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.system_admin }) });
 
   const [users, policy, plan, params] = await Promise.all([listUsers(systemClock()), getSecurityPolicy(), getCurrentPlan(), searchParams]);
   const units = unitChoices(await listUnits(plan.id), (kind) => unitText(`kind.${kind}`));

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -12,7 +13,7 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { markRemindersSeenAction, saveReportAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
-import { isDomainError } from '@/lib/errors';
+import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { formatDateTime, formatMonth } from '@/lib/format';
 import { isMonth } from '@/lib/periods';
 import { can } from '@/lib/permissions';
@@ -41,12 +42,13 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const { locale, text, labels } = await entryText();
   const actor = session.actor;
   // The unit is the session's; a reporter never names one.
-  if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return <Forbidden title={text.title} message={actor.unitId === null ? text.noUnit : text.forbidden} />;
+  if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return refusedPage(actor, { permission: 'figure.enter', path: `/report/${month}` }, { title: text.title, message: actor.unitId === null ? text.noUnit : text.forbidden });
 
   let form;
   try {
     form = await getReportForm(actor, { month });
   } catch (error) {
+    if (error instanceof ForbiddenError) return refusedPage(actor, { permission: 'figure.enter', path: `/report/${month}`, reason: error.messageEn }, { title: text.title, message: locale === 'en' ? error.messageEn : error.message });
     if (isDomainError(error)) return <Forbidden title={text.title} message={locale === 'en' ? error.messageEn : error.message} />;
     throw error;
   }

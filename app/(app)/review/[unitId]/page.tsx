@@ -32,7 +32,7 @@ const valueActions = { approve: approveValuesAction, return: returnValueAction, 
 const taskActions = { approve: approveTaskReportsAction, return: returnTaskReportAction, unlock: unlockTaskReportAction };
 
 export default async function ReviewUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: SearchParams }) {
-  const { actor, t, locale, forbidden } = await reviewSession('figure.review');
+  const { actor, t, locale, forbidden } = await reviewSession('figure.review', `/review/${(await params).unitId}`);
   if (forbidden) return forbidden;
   const tr = await getTranslations('reporting');
   const [{ unitId: rawId }, query] = await Promise.all([params, searchParams]);

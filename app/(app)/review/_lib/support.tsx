@@ -2,7 +2,7 @@
 // the sub-navigation between queue, completeness and settings.
 import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/admin/forbidden';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { requireSession } from '@/lib/auth/current-actor';
 import { systemClock } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/locale';
@@ -13,11 +13,11 @@ import { addMonths, lastClosedMonth, monthOf, type Month } from '@/lib/periods';
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The page checks for itself (the menu only hides the link): the session, or a 403 element to render. */
-export async function reviewSession(permission: Action) {
+export async function reviewSession(permission: Action, path: string) {
   const session = await requireSession();
   const t = await getTranslations('reporting.review');
   const locale = toLocale(await getLocale());
-  const forbidden = can(session.actor, permission) ? null : <Forbidden title={t('forbiddenTitle')} message={t('forbidden')} />;
+  const forbidden = can(session.actor, permission) ? null : await refusedPage(session.actor, { permission, path }, { title: t('forbiddenTitle'), message: t('forbidden') });
   return { session, actor: session.actor, t, locale, forbidden };
 }
 

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const COLUMNS = ['expected', 'submitted', 'onTime', 'late', 'missing'] as const;
 
 export default async function ReviewCompletenessPage({ searchParams }: { searchParams: SearchParams }) {
-  const { actor, t, locale, forbidden } = await reviewSession('reporting.viewAllUnits');
+  const { actor, t, locale, forbidden } = await reviewSession('reporting.viewAllUnits', '/review/completeness');
   if (forbidden) return forbidden;
   const year = reviewYear((await searchParams).year);
   const plan = await getCurrentPlan();

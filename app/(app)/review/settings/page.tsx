@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReviewSettingsPage() {
-  const { t, forbidden } = await reviewSession('reporting.manageDeadlines');
+  const { t, forbidden } = await reviewSession('reporting.manageDeadlines', '/review/settings');
   if (forbidden) return forbidden;
   const settings = await getReportingSettings();
   return (

@@ -1,6 +1,6 @@
 // A month's figures as xlsx or CSV: a reporter gets their own unit's; the bureau and leaders any unit (or all).
 import type { NextRequest } from 'next/server';
-import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/reporting/_lib/respond';
+import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
 import { tableToCsv, tableToXlsx } from '@/lib/excel/export';
 import { getCurrentPlan } from '@/lib/queries/plan';
 import { getMonthExport } from '@/lib/queries/reporting';

@@ -1,6 +1,6 @@
 // One indicator's whole history (every month, unit, stage) as xlsx or CSV, within what the viewer may see.
 import type { NextRequest } from 'next/server';
-import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/reporting/_lib/respond';
+import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
 import { tableToCsv, tableToXlsx } from '@/lib/excel/export';
 import { getCurrentPlan } from '@/lib/queries/plan';
 import { getIndicatorHistoryExport } from '@/lib/queries/reporting';

@@ -1,6 +1,6 @@
 // The unit's Excel template of a month (the session's unit, never the client's), to fill in and upload back.
 import type { NextRequest } from 'next/server';
-import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/reporting/_lib/respond';
+import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
 import { buildTemplate } from '@/lib/excel/template';
 import { getReportForm } from '@/lib/queries/reporting';
 import { importPreviewSchema } from '@/lib/schemas/reporting';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { entryText } from '@/app/(app)/report/_lib/entry-text';
-import { Forbidden } from '@/components/admin/forbidden';
 import { ImportForm } from '@/components/reporting/import-form';
 import { fill } from '@/components/reporting/types';
 import { PageHeader } from '@/components/ui/page-header';
@@ -22,7 +22,7 @@ export default async function ReportImportPage({ params }: { params: Promise<{ m
   const { month } = await params;
   if (!isMonth(month)) notFound();
   const { locale, text, labels, validation } = await entryText();
-  if (!can(session.actor, 'figure.import', { unitId: session.actor.unitId }) || session.actor.unitId === null) return <Forbidden title={text.import} message={text.forbidden} />;
+  if (!can(session.actor, 'figure.import', { unitId: session.actor.unitId }) || session.actor.unitId === null) return refusedPage(session.actor, { permission: 'figure.import', path: `/report/${month}/import` }, { title: text.import, message: text.forbidden });
   return (
     <>
       <PageHeader

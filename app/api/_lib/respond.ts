@@ -1,4 +1,4 @@
-// Server only. What every reporting download shares: session (401 JSON), permission (403), Zod on the query (400 with
+// Server only. What every download route shares: session (401 JSON), permission (403), Zod on the query (400 with
 // per-field messages), domain errors as JSON, and file responses with an RFC 5987 filename and no caching.
 import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -8,6 +8,7 @@ import { domainErrorMessage, logUnexpected } from '@/lib/actions/action-state';
 import { getCurrentSession } from '@/lib/auth/current-actor';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { LOCALE_COOKIE, toLocale, type AppLocale } from '@/lib/i18n/locale';
+import { recordRefusal } from '@/lib/mutations/refusals';
 import { can, type Action } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation/parse';
 
@@ -57,12 +58,16 @@ export async function handleDownload<S extends z.ZodType>(
   if (!session) return refuse(401, { error: text.signIn });
   if (session.mustChangePassword || session.needsSecondFactor) return refuse(403, { error: text.pending });
   // Unit-scoped actions (import) are checked against the session's own unit; the query never names it.
-  if (!can(session.actor, options.permission, { unitId: session.actor.unitId })) return refuse(403, { error: domainErrorMessage(new ForbiddenError(), locale) });
+  if (!can(session.actor, options.permission, { unitId: session.actor.unitId })) {
+    await recordRefusal(session.actor, { action: options.name });
+    return refuse(403, { error: domainErrorMessage(new ForbiddenError(), locale) });
+  }
   const parsed = parseInput(options.schema, queryObject(request.nextUrl.searchParams), locale);
   if (!parsed.success) return refuse(400, { error: parsed.formErrors[0] ?? text.invalid, fieldErrors: parsed.fieldErrors });
   try {
     return await handler(session.actor, parsed.data, locale);
   } catch (error) {
+    if (error instanceof ForbiddenError) await recordRefusal(session.actor, { action: options.name, reason: error.messageEn });
     const known = domainErrorMessage(error, locale);
     if (known) return refuse(error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : 400, { error: known });
     return refuse(500, { error: text.unexpected + logUnexpected(error, options.name) });
