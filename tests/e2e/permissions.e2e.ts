@@ -183,6 +183,7 @@ describe('admin pages and the export route', () => {
     for (const seen of ['action:role.assign', 'page /admin/security', 'action:reporting.manageDeadlines', 'page /review/settings', 'action:exportAuditLog', '越权访问被拒绝']) {
       expect(rows).toContain(seen);
     }
+    await pages.aud.screenshot({ path: 'test-results/screenshots/admin-audit-refusals-zh.png', fullPage: true });
   });
 
   test('三权分立: each admin gets only their own page and only the audit admin the export', async () => {
