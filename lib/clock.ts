@@ -9,4 +9,10 @@ export const systemClock: Clock = () => {
   return fixed ? new Date(fixed) : new Date();
 };
 
+/**
+ * The real time, never frozen: for what is checked against devices outside the platform, such as the codes of an
+ * authenticator app, which follow the phone's clock whatever APP_FIXED_NOW says.
+ */
+export const wallClock: Clock = () => new Date();
+
 export const fixedClock = (iso: string): Clock => () => new Date(iso);

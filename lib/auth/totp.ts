@@ -16,10 +16,16 @@ export function totpUri(secretBase32: string, username: string): string {
   return totp(secretBase32, username).toString();
 }
 
-/** Accepts the current code and one step either side (clock drift of ±30 s). */
-export function verifyTotp(secretBase32: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totp(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * The 30-second step a code belongs to, or null when it is not a code of this secret now. Accepts the current step
+ * and one either side (phone clocks drift). The caller keeps the last step used, so that each code works once.
+ */
+export function totpStep(secretBase32: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totp(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / PERIOD_MS) + delta;
 }
 
 export function currentTotp(secretBase32: string, now: Date): string {

@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password-hash';
 import { checkPasswordPolicy, isPasswordExpired, judgeSession, type PasswordProblem, type SecurityPolicy } from '@/lib/auth/password-policy';
 import { open, seal } from '@/lib/auth/secret-box';
-import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
+import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '@/lib/auth/totp';
+import { wallClock } from '@/lib/clock';
 import { getDb, type Db } from '@/lib/db/client';
 import { DomainError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
@@ -100,11 +101,17 @@ export async function signIn(input: SignInInput, client: ClientInfo, now: Date):
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   const secondFactor = input.secondFactor?.trim() ?? '';
   let secondFactorOk = true;
+  let secondFactorReused = false;
   let recoveryCodeId: number | null = null;
+  let codeStep: number | null = null;
   if (passwordOk && user.totpEnabledAt && user.totpSecret) {
     if (!secondFactor) secondFactorOk = false;
-    else if (/^\d{6}$/.test(secondFactor)) secondFactorOk = verifyTotp(open(user.totpSecret), secondFactor, now);
-    else {
+    else if (/^\d{6}$/.test(secondFactor)) {
+      // The phone's time, not the platform's (which a demo may freeze); a code already used is refused.
+      codeStep = totpStep(open(user.totpSecret), secondFactor, wallClock());
+      secondFactorReused = codeStep !== null && user.totpLastStep !== null && codeStep <= user.totpLastStep;
+      secondFactorOk = codeStep !== null && !secondFactorReused;
+    } else {
       const unused = await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null } });
       recoveryCodeId = unused.find((c) => matchesRecoveryCode(c.hash, secondFactor))?.id ?? null;
       secondFactorOk = recoveryCodeId !== null;
@@ -112,11 +119,11 @@ export async function signIn(input: SignInInput, client: ClientInfo, now: Date):
   }
 
   const actor = actorOf(user, null, client.ip);
-  const failure = locked ? 'locked' : user.disabled ? 'disabled' : !passwordOk ? 'wrong password' : !secondFactorOk ? (secondFactor ? 'wrong second factor' : 'second factor missing') : null;
+  const failure = locked ? 'locked' : user.disabled ? 'disabled' : !passwordOk ? 'wrong password' : !secondFactorOk ? (secondFactorReused ? 'second factor reused' : secondFactor ? 'wrong second factor' : 'second factor missing') : null;
 
   if (failure) {
     // A missing second factor after a right password is a step of the flow, not a guess: it does not count.
-    const counts = failure === 'wrong password' || failure === 'wrong second factor';
+    const counts = failure === 'wrong password' || failure === 'wrong second factor' || failure === 'second factor reused';
     await db.$transaction(async (tx) => {
       await recordAudit(tx, actor, { event: 'auth.signInFailed', targetType: 'user', targetId: user.id, result: 'failure', reason: failure });
       if (!counts) return;
@@ -138,6 +145,11 @@ export async function signIn(input: SignInInput, client: ClientInfo, now: Date):
       data: { id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000), ip: client.ip, userAgent: client.userAgent?.slice(0, 300) },
     });
     await tx.user.update({ where: { id: user.id }, data: { failedAttempts: 0, lockedUntil: null, lastSignInAt: now } });
+    if (codeStep !== null) {
+      // Two sign-ins racing with one code: only one may use it.
+      const taken = await tx.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: codeStep } }] }, data: { totpLastStep: codeStep } });
+      if (taken.count !== 1) throw new SignInError();
+    }
     if (recoveryCodeId) {
       // Two sign-ins racing with one code: only one may use it.
       const used = await tx.recoveryCode.updateMany({ where: { id: recoveryCodeId, usedAt: null }, data: { usedAt: now } });
@@ -314,18 +326,17 @@ export async function beginTotpEnrolment(actor: Actor): Promise<{ secret: string
   return { secret, uri: totpUri(secret, user.username) };
 }
 
-/** Confirms enrolment with a current code; returns the recovery codes, shown once and stored hashed. */
+/** Confirms enrolment with a current code (which is then used up); returns the recovery codes, shown once and stored hashed. */
 export async function confirmTotpEnrolment(actor: Actor, code: string, now: Date): Promise<{ recoveryCodes: string[] }> {
   if (actor.userId === null || !can(actor, 'account.manageOwn')) throw new ForbiddenError();
   const db = await getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (user.totpEnabledAt) throw new InvalidTransitionError('已启用动态验证码', 'The second factor is already enabled');
-  if (!user.totpSecret || !verifyTotp(open(user.totpSecret), code, now)) {
-    throw new DomainError('动态验证码不正确，请核对手机时间后重试', 'That code is not right; check the phone clock and try again');
-  }
+  const step = user.totpSecret ? totpStep(open(user.totpSecret), code, wallClock()) : null;
+  if (step === null) throw new DomainError('动态验证码不正确，请核对手机时间后重试', 'That code is not right; check the phone clock and try again');
   const recoveryCodes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: now, version: { increment: 1 } } });
+    await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: now, totpLastStep: step, version: { increment: 1 } } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: user.id, hash: hashRecoveryCode(c) })) });
     await recordAudit(tx, actor, { event: 'auth.totpEnrolled', targetType: 'user', targetId: user.id });

@@ -164,7 +164,9 @@ describe('second factor', () => {
 
     const { secret } = await beginTotpEnrolment(state.actor);
     await expect(confirmTotpEnrolment(state.actor, '000000', t0)).rejects.toThrow('动态验证码不正确');
-    const { recoveryCodes } = await confirmTotpEnrolment(state.actor, currentTotp(secret, t0), t0);
+    // Codes follow the phone's clock (the real time), whatever clock the platform's rules run on.
+    const enrolmentCode = currentTotp(secret, new Date());
+    const { recoveryCodes } = await confirmTotpEnrolment(state.actor, enrolmentCode, t0);
     expect(recoveryCodes).toHaveLength(10);
     const db = await getDb();
     const stored = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
@@ -173,10 +175,36 @@ describe('second factor', () => {
 
     await expect(signIn({ username: admin.username, password: GOOD_PASSWORD }, client, minutes(1))).rejects.toMatchObject({ code: 'secondFactorRequired' });
     await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: '123456' }, client, minutes(1))).rejects.toMatchObject({ code: 'invalid' });
-    await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: currentTotp(secret, minutes(1)) }, client, minutes(1))).resolves.toBeTruthy();
+    // The enrolment used its code up; the next one (30 s later on the phone) signs in.
+    await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: enrolmentCode }, client, minutes(1))).rejects.toMatchObject({ code: 'invalid' });
+    await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: currentTotp(secret, new Date(Date.now() + 30_000)) }, client, minutes(1))).resolves.toBeTruthy();
     await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: recoveryCodes[0] }, client, minutes(2))).resolves.toBeTruthy();
     await expect(signIn({ username: admin.username, password: GOOD_PASSWORD, secondFactor: recoveryCodes[0] }, client, minutes(3))).rejects.toBeInstanceOf(SignInError);
     expect(await auditEvents(admin.id)).toContain('auth.totpEnrolled:success');
+  });
+
+  test('a code signs in once: a replayed or older code is refused, counted and audited; two sign-ins racing with one code, one wins', async () => {
+    const user = await makeUser();
+    const db = await getDb();
+    const secret = newTotpSecret();
+    const { seal } = await import('@/lib/auth/secret-box');
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret), totpEnabledAt: t0 } });
+    const codeAt = (offsetSeconds: number) => currentTotp(secret, new Date(Date.now() + offsetSeconds * 1000));
+    const attempt = (secondFactor: string) => signIn({ username: user.username, password: GOOD_PASSWORD, secondFactor }, client, minutes(1));
+
+    const now = codeAt(0);
+    await expect(attempt(now)).resolves.toBeTruthy();
+    await expect(attempt(now)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(attempt(codeAt(-30))).rejects.toMatchObject({ code: 'invalid' });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.failedAttempts).toBe(2);
+    const reasons = (await db.auditLog.findMany({ where: { event: 'auth.signInFailed', targetId: String(user.id) } })).map((r) => r.reason);
+    expect(reasons).toEqual(['second factor reused', 'second factor reused']);
+
+    const next = codeAt(30);
+    const raced = await Promise.allSettled([attempt(next), attempt(next), attempt(next)]);
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
   });
 
   test('a wrong code counts towards the lockout', async () => {
