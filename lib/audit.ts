@@ -38,6 +38,7 @@ export const auditEvents = {
   'user.rolesChanged': 'roles decide every permission',
   'security.policyChanged': 'password and session rules changed',
   'security.sessionsTerminated': 'the security admin ended a user\'s sessions',
+  'security.secondFactorReset': 'a lost second factor removed by the security admin: the next sign-in enrols a new one',
   'authz.denied': 'a request the permission module refused: probing for rights shows (ASVS 16.3.2)',
   'audit.viewed': 'reading the audit log is itself audited',
   'audit.exported': 'exporting the audit log is itself audited',

@@ -34,6 +34,8 @@ export const permissionTable = {
   'role.assign': ['security_admin'],
   'policy.edit': ['security_admin'],
   'session.terminate': ['security_admin'],
+  /** Not the system admin, who resets passwords: neither admin alone can take over an account that has a second factor. */
+  'secondFactor.reset': ['security_admin'],
   'audit.view': ['audit_admin'],
   'audit.export': ['audit_admin'],
   'account.manageOwn': [...allRoles],

@@ -87,13 +87,18 @@ export function AssignRolesForm({
   );
 }
 
-export function TerminateSessionsForm({
+/** An irreversible step on one account that needs a reason and says how many sessions it ended. */
+export function AccountDangerForm({
   action,
-  userId,
+  hidden,
+  idPrefix,
   text: t,
 }: {
   action: FormAction<{ count: number }>;
-  userId: number;
+  /** The account (`userId`) and, where the step is version-checked, the `version` the admin saw. */
+  hidden: Record<string, number>;
+  /** Prefixes the field ids: several of these forms share one page. */
+  idPrefix: string;
   text: { title: string; hint: string; reason: string; submit: string; /** With `{count}`. */ done: string };
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
@@ -102,8 +107,10 @@ export function TerminateSessionsForm({
       <h3 className="mb-2 font-semibold">{t.title}</h3>
       <p className="mb-2 text-xs text-slate-500">{t.hint}</p>
       <Outcome state={state} success={t.done.replace('{count}', String(state.data?.count ?? 0))} />
-      <input type="hidden" name="userId" value={userId} />
-      <Field label={t.reason} name="reason" autoComplete="off" errors={state.fieldErrors?.reason} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Field label={t.reason} name="reason" id={`${idPrefix}-reason`} autoComplete="off" errors={state.fieldErrors?.reason} />
       <SubmitButton pending={pending} tone="danger">
         {t.submit}
       </SubmitButton>

@@ -18,21 +18,21 @@ export function HintAndErrors({ name, errors, hint }: { name: string; errors?: s
   );
 }
 
-/** A labelled input with its own error slot. */
-export function Field({ label, name, errors, hint, ...input }: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+/** A labelled input with its own error slot. `id` (default: the name) must differ where two forms share a field name. */
+export function Field({ label, name, id = name, errors, hint, ...input }: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="mb-4">
-      <label htmlFor={name} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
-        {...fieldAria(name, errors, hint)}
+        {...fieldAria(id, errors, hint)}
         className="w-full rounded border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500"
         {...input}
       />
-      <HintAndErrors name={name} errors={errors} hint={hint} />
+      <HintAndErrors name={id} errors={errors} hint={hint} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { authorizedAction, type ActionState } from '@/lib/actions/action-state';
 import { systemClock } from '@/lib/clock';
-import { assignRoles, assignUnit, createUser, resetPassword, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
+import { assignRoles, assignUnit, createUser, resetPassword, resetSecondFactor, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
 import {
   assignRolesSchema,
   assignUnitSchema,
@@ -13,6 +13,7 @@ import {
   securityPolicyFormSchema,
   setUserDisabledSchema,
   terminateSessionsSchema,
+  resetSecondFactorSchema,
 } from '@/lib/schemas/admin';
 
 const USERS_PATH = '/admin/users';
@@ -69,6 +70,14 @@ const terminateSessionsJob = authorizedAction({ schema: terminateSessionsSchema,
 
 export async function terminateSessionsAction(previous: ActionState<{ count: number }>, formData: FormData) {
   return refreshing(terminateSessionsJob, SECURITY_PATH, USERS_PATH)(previous, formData);
+}
+
+const resetSecondFactorJob = authorizedAction({ schema: resetSecondFactorSchema, permission: 'secondFactor.reset', name: 'resetSecondFactor' }, async (actor, input) => ({
+  count: (await resetSecondFactor(actor, input, systemClock())).sessionsEnded,
+}));
+
+export async function resetSecondFactorAction(previous: ActionState<{ count: number }>, formData: FormData) {
+  return refreshing(resetSecondFactorJob, SECURITY_PATH, USERS_PATH)(previous, formData);
 }
 
 const updatePolicyJob = authorizedAction({ schema: securityPolicyFormSchema, permission: 'policy.edit', name: 'updateSecurityPolicy' }, (actor, { version, ...policy }) =>

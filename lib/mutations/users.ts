@@ -1,5 +1,5 @@
 // Server only. Every function takes the acting user first. Account administration under 三权分立: the system admin
-// manages accounts and units, the security admin roles, policy and sessions. Audit rows in the same transaction.
+// manages accounts and units, the security admin roles, policy, sessions and lost second factors. Audit rows in the same transaction.
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -127,6 +127,33 @@ export async function terminateSessions(actor: Actor, input: { userId: number; r
     const count = await revokeSessions(tx, input.userId, 'terminated by security admin', now);
     await recordAudit(tx, actor, { event: 'security.sessionsTerminated', targetType: 'user', targetId: input.userId, reason: input.reason, after: { sessions: count } });
     return count;
+  });
+}
+
+/**
+ * A lost phone: the user's second factor and recovery codes are removed and their sessions ended, so that the next
+ * sign-in (with the password) enrols a new one; admin accounts cannot work until they do. Never one's own: an admin
+ * who could clear their own second factor would not need it.
+ */
+export async function resetSecondFactor(actor: Actor, input: { userId: number; version: number; reason: string }, now: Date): Promise<{ sessionsEnded: number }> {
+  assertCan(actor, 'secondFactor.reset');
+  if (input.userId === actor.userId) throw new ForbiddenError('不能重置自己的动态验证码', 'You cannot reset your own second factor');
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const user = await loadUser(tx, input.userId, input.version);
+    if (!user.totpSecret && !user.totpEnabledAt) throw new DomainError('该用户未启用动态验证码', 'This user has no second factor to reset');
+    await bumpVersion(tx, user.id, user.version, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    const recoveryCodes = (await tx.recoveryCode.deleteMany({ where: { userId: user.id } })).count;
+    const sessionsEnded = await revokeSessions(tx, user.id, 'second factor reset', now);
+    await recordAudit(tx, actor, {
+      event: 'security.secondFactorReset',
+      targetType: 'user',
+      targetId: user.id,
+      reason: input.reason,
+      before: { totpEnabledAt: user.totpEnabledAt, recoveryCodes },
+      after: { sessionsEnded },
+    });
+    return { sessionsEnded };
   });
 }
 

@@ -64,6 +64,8 @@ export const assignRolesSchema = z
 
 export const terminateSessionsSchema = z.object({ userId: idField, reason: reasonField }).strict();
 
+export const resetSecondFactorSchema = z.object({ userId: idField, version: versionField, reason: reasonField }).strict();
+
 export const securityPolicyFormSchema = z.object({ ...securityPolicySchema.shape, version: versionField }).strict();
 
 // ── The audit log filter (search params of the page, query of the export) ───────────────────────────────────

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
-import { signInAdmin } from './support/admin';
+import { enrolSecondFactor, forgetSecondFactor, signInAdmin } from './support/admin';
 import { signInAs } from './support/sign-in';
 
 const baseUrl = inject('baseUrl');
@@ -295,8 +295,9 @@ describe('server actions refuse everyone but their owner, and change nothing', (
 
   test('terminateSessions (security admin)', async () => {
     await openPanel(pages.sec, '/admin/security', TARGET);
-    await pages.sec.getByLabel('原因').fill('端到端测试');
-    const action = await capture(pages.sec, () => pages.sec.getByRole('button', { name: '结束全部会话' }).click());
+    const form = pages.sec.getByRole('form', { name: '强制下线' });
+    await form.getByLabel('原因').fill('端到端测试');
+    const action = await capture(pages.sec, () => form.getByRole('button', { name: '结束全部会话' }).click());
     await expectRefusedToAllButOwner(action, ['sys', 'aud']);
     succeeded(await replay(ctx.sec.request, action));
   });
@@ -313,6 +314,30 @@ describe('server actions refuse everyone but their owner, and change nothing', (
     await pages.sec.getByLabel('无操作自动退出（分钟）').fill('30');
     await pages.sec.getByRole('button', { name: '保存策略' }).click();
     await pages.sec.getByText('策略已保存').waitFor();
+  });
+
+  test('resetSecondFactor (security admin)', async () => {
+    // The viewer enrols a second factor of their own (open to every user), then loses the phone.
+    const own = await ctx.viewer.newPage();
+    await enrolSecondFactor(own, 'viewer');
+    await openPanel(pages.sec, '/admin/security', 'viewer');
+    const form = pages.sec.getByRole('form', { name: '重置动态验证码' });
+    await form.getByLabel('原因').fill('手机丢失，已电话核实本人');
+    await pages.sec.screenshot({ path: 'test-results/screenshots/admin-security-reset-totp-zh.png', fullPage: true });
+    const action = await capture(pages.sec, () => form.getByRole('button', { name: '重置动态验证码' }).click());
+    await expectRefusedToAllButOwner(action, ['sys', 'aud']);
+    succeeded(await replay(ctx.sec.request, action));
+    forgetSecondFactor('viewer');
+
+    await openPanel(pages.sec, '/admin/security', 'viewer');
+    await pages.sec.getByText('该用户未启用动态验证码').waitFor();
+    // The reset ended the viewer's sessions; the password alone signs in again.
+    await own.goto('/');
+    await own.waitForURL('**/sign-in**');
+    await own.close();
+    await signInAs(ctx.viewer, 'viewer');
+    await pages.aud.goto('/admin/audit?event=security.secondFactorReset');
+    expect(await pages.aud.locator('main table tbody').innerText()).toContain('手机丢失，已电话核实本人');
   });
 
   test('an admin who still owes a password change and a second factor cannot run admin actions', async () => {

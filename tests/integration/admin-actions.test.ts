@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { systemActor, type Actor } from '@/lib/actor';
 import { defaultSecurityPolicy } from '@/lib/auth/password-policy';
 import { verifyPassword } from '@/lib/auth/password-hash';
+import { seal } from '@/lib/auth/secret-box';
+import { hashRecoveryCode, newTotpSecret } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
 import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -9,7 +11,7 @@ import { exportAuditLog, viewAuditLog } from '@/lib/mutations/audit-log';
 import { resolveSession, signIn } from '@/lib/mutations/auth';
 import { seedDemoAccounts } from '@/lib/mutations/demo';
 import { loadPlan } from '@/lib/mutations/plan';
-import { assignRoles, assignUnit, createUser, resetPassword, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
+import { assignRoles, assignUnit, createUser, resetPassword, resetSecondFactor, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
 import { allRoles } from '@/lib/permissions';
 import { getSecurityPolicy, getSecurityPolicyVersion } from '@/lib/queries/security';
 import { actorFor, KNOWN_PASSWORD, makeUser, openSession } from '../support/accounts';
@@ -17,6 +19,7 @@ import { setupTestDatabase } from '../support/db';
 import { bundledPlan } from '../support/plan';
 
 setupTestDatabase();
+process.env.NEXTAUTH_SECRET ??= 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const operator = systemActor('test');
 const now = new Date('2026-11-15T10:00:00+08:00');
 const client = { ip: '10.0.0.9', userAgent: 'vitest' };
@@ -92,6 +95,15 @@ interface Job {
   /** What the right role's call changed. */
   check: (targetId: number, result: unknown) => Promise<void>;
   cleanup?: () => Promise<unknown>;
+  /** What the target account needs before anyone tries. */
+  setup?: (targetId: number) => Promise<void>;
+}
+
+/** An account with an enrolled second factor and its recovery codes. */
+async function withSecondFactor(userId: number): Promise<void> {
+  const db = await getDb();
+  await db.user.update({ where: { id: userId }, data: { totpSecret: seal(newTotpSecret()), totpEnabledAt: now, totpLastStep: 1 } });
+  await db.recoveryCode.createMany({ data: ['aaaaa-bbbbb', 'ccccc-ddddd'].map((c) => ({ userId, hash: hashRecoveryCode(c) })) });
 }
 
 const jobs: Job[] = [
@@ -149,6 +161,20 @@ const jobs: Job[] = [
     },
   },
   {
+    name: 'resetSecondFactor',
+    role: 'security_admin',
+    event: 'security.secondFactorReset',
+    setup: withSecondFactor,
+    run: async (actor, id) => resetSecondFactor(actor, { userId: id, version: (await fresh(id)).version, reason: '手机丢失' }, now),
+    check: async (id, result) => {
+      expect(result).toEqual({ sessionsEnded: 2 });
+      expect(await fresh(id)).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+      const db = await getDb();
+      expect(await db.recoveryCode.count({ where: { userId: id } })).toBe(0);
+      expect(await db.session.count({ where: { userId: id, revokedAt: null } })).toBe(0);
+    },
+  },
+  {
     name: 'updateSecurityPolicy',
     role: 'security_admin',
     event: 'security.policyChanged',
@@ -186,6 +212,7 @@ describe.each(jobs)('$name', (job) => {
   let targetId: number;
   beforeAll(async () => {
     targetId = (await makeUser()).id;
+    await job.setup?.(targetId);
     await openSession(targetId, now);
     await openSession(targetId, now);
   });
@@ -240,6 +267,7 @@ describe('a stale version is refused as "changed by someone else"', () => {
     ['assignUnit', (id, version) => assignUnit(actors.system_admin, { userId: id, version, unitId })],
     ['resetPassword', (id, version) => resetPassword(actors.system_admin, { userId: id, version, temporaryPassword: TEMP }, now)],
     ['assignRoles', (id, version) => assignRoles(actors.security_admin, { userId: id, version, roles: ['leader'] })],
+    ['resetSecondFactor', (id, version) => resetSecondFactor(actors.security_admin, { userId: id, version, reason: '手机丢失' }, now)],
   ];
   test.each(cases)('%s', async (_name, run) => {
     const target = await makeUser();
@@ -254,6 +282,24 @@ describe('a stale version is refused as "changed by someone else"', () => {
     await refusedUnchanged(() => updateSecurityPolicy(actors.security_admin, { policy: { ...defaultSecurityPolicy, lockoutMinutes: 30 }, version: seen }), ConflictError, /已被他人修改/);
     expect((await getSecurityPolicy()).lockoutMinutes).toBe(20);
     await updateSecurityPolicy(actors.security_admin, { policy: defaultSecurityPolicy, version: await getSecurityPolicyVersion() });
+  });
+});
+
+describe('resetSecondFactor', () => {
+  test('never one\'s own, and only where there is one to reset', async () => {
+    const self = await fresh(actors.security_admin.userId!);
+    await refusedUnchanged(() => resetSecondFactor(actors.security_admin, { userId: self.id, version: self.version, reason: '测试' }, now), ForbiddenError, /自己/);
+    const plain = await makeUser();
+    await refusedUnchanged(() => resetSecondFactor(actors.security_admin, { userId: plain.id, version: plain.version, reason: '测试' }, now), DomainError, /未启用/);
+  });
+
+  test('an admin whose phone was lost signs in with the password and must enrol again before doing anything', async () => {
+    const admin = await makeUser({ roles: ['audit_admin'] });
+    await withSecondFactor(admin.id);
+    await expect(signIn({ username: admin.username, password: KNOWN_PASSWORD }, client, now)).rejects.toMatchObject({ code: 'secondFactorRequired' });
+    await resetSecondFactor(actors.security_admin, { userId: admin.id, version: (await fresh(admin.id)).version, reason: '手机丢失' }, now);
+    const { sessionId } = await signIn({ username: admin.username, password: KNOWN_PASSWORD }, client, now);
+    expect((await resolveSession(sessionId, client, now))?.needsSecondFactor).toBe(true);
   });
 });
 

@@ -33,6 +33,7 @@ const expected: Record<Action, string> = {
   'role.assign':              ' .   .   .   .   .   Y   . ',
   'policy.edit':              ' .   .   .   .   .   Y   . ',
   'session.terminate':        ' .   .   .   .   .   Y   . ',
+  'secondFactor.reset':       ' .   .   .   .   .   Y   . ',
   'audit.view':               ' .   .   .   .   .   .   Y ',
   'audit.export':             ' .   .   .   .   .   .   Y ',
   'account.manageOwn':        ' Y   Y   Y   Y   Y   Y   Y ',
@@ -54,7 +55,7 @@ describe('the role × action table', () => {
   });
 
   test('三权分立: no role holds two of the system, security and audit jobs', () => {
-    const jobs = { system: ['user.manage', 'unit.manage'], security: ['role.assign', 'policy.edit', 'session.terminate'], audit: ['audit.view', 'audit.export'] } as const;
+    const jobs = { system: ['user.manage', 'unit.manage'], security: ['role.assign', 'policy.edit', 'session.terminate', 'secondFactor.reset'], audit: ['audit.view', 'audit.export'] } as const;
     for (const role of allRoles) {
       const held = Object.entries(jobs).filter(([, actions]) => actions.some((a) => can(actor([role]), a)));
       expect(held.length, role).toBeLessThanOrEqual(1);

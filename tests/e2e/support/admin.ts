@@ -41,11 +41,22 @@ export async function signInAdmin(context: BrowserContext, username: AdminAccoun
   }
   const page = await signInAs(context, username);
   await page.waitForURL('**/account/two-factor');
+  await enrolSecondFactor(page, username);
+  return page;
+}
+
+/** Enrols a second factor through the account page, as the signed-in user of `page`, keeping its key for later. */
+export async function enrolSecondFactor(page: Page, username: string): Promise<void> {
+  if (!page.url().includes('/account/two-factor')) await page.goto('/account/two-factor');
   await page.getByRole('button', { name: /开始启用|Start/ }).click();
   const secret = (await page.getByTestId('totp-secret').innerText()).trim();
   await page.getByLabel(/6 位动态码|6-digit/).fill(await freshCode(username, secret));
   await page.getByRole('button', { name: /确认启用|^Enable$/ }).click();
   await page.getByText(/动态验证码已启用|enabled/).waitFor();
-  fs.writeFileSync(file, secret);
-  return page;
+  fs.writeFileSync(secretFile(username), secret);
+}
+
+/** After a reset, the next sign-in enrols afresh: the kept key is of no use any more. */
+export function forgetSecondFactor(username: string): void {
+  for (const file of [secretFile(username), stepFile(username)]) fs.rmSync(file, { force: true });
 }

@@ -3,12 +3,12 @@ import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
-import { AssignRolesForm, PolicyForm, TerminateSessionsForm } from '@/components/admin/security-forms';
+import { AccountDangerForm, AssignRolesForm, PolicyForm } from '@/components/admin/security-forms';
 import { policyFields, type PolicyField } from '@/components/admin/types';
 import { UserTable } from '@/components/admin/user-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
-import { assignRolesAction, terminateSessionsAction, updateSecurityPolicyAction } from '@/lib/actions/admin';
+import { assignRolesAction, resetSecondFactorAction, terminateSessionsAction, updateSecurityPolicyAction } from '@/lib/actions/admin';
 import { requireSession } from '@/lib/auth/current-actor';
 import { systemClock } from '@/lib/clock';
 import { allRoles, can } from '@/lib/permissions';
@@ -26,7 +26,8 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
   const mayAssign = can(actor, 'role.assign');
   const mayEditPolicy = can(actor, 'policy.edit');
   const mayTerminate = can(actor, 'session.terminate');
-  if (!mayAssign && !mayEditPolicy && !mayTerminate) return refusedPage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
+  const mayResetSecondFactor = can(actor, 'secondFactor.reset');
+  if (!mayAssign && !mayEditPolicy && !mayTerminate && !mayResetSecondFactor) return refusedPage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
 
   const [users, policy, policyVersion, params] = await Promise.all([listUsers(systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams]);
   const selected = users.find((u) => u.id === selectedUserId(params)) ?? null;
@@ -36,7 +37,7 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
     <>
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
       <p className="print-only mb-2 text-xs text-slate-600">{t('printedAt', { at: formatDateTime(systemClock(), locale) })}</p>
-      {selected && (mayAssign || mayTerminate) ? (
+      {selected && (mayAssign || mayTerminate || mayResetSecondFactor) ? (
         <section aria-labelledby="user-panel-title" className="no-print mb-6 rounded-lg border border-brand-100 bg-white p-4 shadow-sm">
           <div className="mb-3 flex items-baseline justify-between gap-3">
             <h2 id="user-panel-title" className="text-lg font-semibold text-brand-900">
@@ -57,10 +58,11 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
               />
             ) : null}
             {mayTerminate ? (
-              <TerminateSessionsForm
+              <AccountDangerForm
                 key={`sessions-${selected.id}`}
                 action={terminateSessionsAction}
-                userId={selected.id}
+                hidden={{ userId: selected.id }}
+                idPrefix="terminate"
                 text={{
                   title: t('security.terminateTitle'),
                   hint: t('security.terminateHint', { count: selected.openSessions }),
@@ -69,6 +71,25 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
                   done: t.raw('security.terminated') as string,
                 }}
               />
+            ) : null}
+            {mayResetSecondFactor && selected.id !== actor.userId ? (
+              selected.totpEnabled ? (
+                <AccountDangerForm
+                  key={`totp-${selected.id}`}
+                  action={resetSecondFactorAction}
+                  hidden={{ userId: selected.id, version: selected.version }}
+                  idPrefix="reset-totp"
+                  text={{
+                    title: t('security.resetTotpTitle'),
+                    hint: t('security.resetTotpHint'),
+                    reason: t('security.reason'),
+                    submit: t('security.resetTotpSubmit'),
+                    done: t.raw('security.resetTotpDone') as string,
+                  }}
+                />
+              ) : (
+                <p className="text-sm text-slate-500">{t('security.resetTotpNone')}</p>
+              )
             ) : null}
           </div>
         </section>
