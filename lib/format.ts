@@ -93,3 +93,8 @@ export function formatSignedQuantity(value: number, unit: string, decimals: numb
   const zero = magnitude.replace(/[^1-9]/g, '') === '';
   return zero ? magnitude : `${value < 0 ? '−' : '+'}${magnitude}`;
 }
+
+/** An IPv4 client seen through an IPv6 socket (::ffff:10.1.2.3) is the IPv4 address; no address is an empty string. */
+export function formatIp(value: string | null | undefined): string {
+  return value?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') ?? '';
+}

@@ -7,7 +7,12 @@ import { requireSession } from '@/lib/auth/current-actor';
 /** Account pages stay reachable while a password change or second-factor enrolment is still owed. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const session = await requireSession({ allowPending: true });
-  const [app, auth] = await Promise.all([getTranslations('app'), getTranslations('auth')]);
+  const [app, auth, account] = await Promise.all([getTranslations('app'), getTranslations('auth'), getTranslations('account')]);
+  const pages = [
+    ['/account/password', account('navPassword')],
+    ['/account/two-factor', account('navTotp')],
+    ['/account/sessions', account('navSessions')],
+  ] as const;
   return (
     <>
       <header className="bg-brand-900 text-white">
@@ -23,6 +28,13 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        <nav aria-label={account('nav')} className="no-print mb-6 flex flex-wrap gap-1 text-sm">
+          {pages.map(([href, label]) => (
+            <Link key={href} href={href} className="rounded border border-slate-200 bg-white px-3 py-1.5 hover:bg-slate-50 hover:no-underline">
+              {label}
+            </Link>
+          ))}
+        </nav>
         {children}
       </main>
     </>

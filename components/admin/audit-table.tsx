@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
+import { formatIp } from '@/lib/format';
 import { formatTimestamp } from '@/lib/timestamp';
 import type { AuditRowDto } from '@/lib/mutations/audit-log';
 
@@ -43,8 +44,6 @@ function changed(before: unknown, after: unknown): [unknown, unknown] {
   return [Object.fromEntries(keys.map((k) => [k, before[k]])), Object.fromEntries(keys.map((k) => [k, after[k]]))];
 }
 
-/** An IPv4 client seen through an IPv6 socket (::ffff:10.1.2.3) is the IPv4 address. */
-const ip = (value: string | null) => value?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') ?? '';
 
 export function AuditTable({
   rows,
@@ -117,7 +116,7 @@ export function AuditTable({
                   <td className="px-2 py-1.5 font-mono text-xs break-all">{r.targetType ? `${r.targetType}${r.targetId ? `:${r.targetId}` : ''}` : '—'}</td>
                   <td className="px-2 py-1.5 whitespace-nowrap">{r.result === 'success' ? <Badge tone="ok">{t.success}</Badge> : <Badge tone="bad">{r.result === 'failure' ? t.failure : r.result}</Badge>}</td>
                   <td className="px-2 py-1.5 text-xs break-words">{r.reason ?? ''}</td>
-                  <td className="px-2 py-1.5 font-mono text-xs break-all">{ip(r.ip)}</td>
+                  <td className="px-2 py-1.5 font-mono text-xs break-all">{formatIp(r.ip)}</td>
                   <td className="px-2 py-1.5 font-mono text-xs break-all text-slate-700">
                     {before ? (
                       <span className="block">

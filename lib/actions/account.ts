@@ -1,10 +1,10 @@
 'use server';
-// Server actions of the signed-in user's own account: password change and second-factor enrolment.
+// Server actions of the signed-in user's own account: password change, second-factor enrolment, own sessions.
 import { redirect } from 'next/navigation';
-import { authorizedAction, type ActionState } from '@/lib/actions/action-state';
+import { authorizedAction, refreshing, type ActionState } from '@/lib/actions/action-state';
 import { systemClock } from '@/lib/clock';
-import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment } from '@/lib/mutations/auth';
-import { changePasswordSchema, totpCodeSchema } from '@/lib/schemas/auth';
+import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, endOwnSessions } from '@/lib/mutations/auth';
+import { changePasswordSchema, endSessionSchema, totpCodeSchema } from '@/lib/schemas/auth';
 import { z } from 'zod';
 
 const changePassword = authorizedAction({ schema: changePasswordSchema, permission: 'account.manageOwn', name: 'changePassword' }, (actor, input) =>
@@ -29,4 +29,12 @@ const confirmEnrolment = authorizedAction({ schema: totpCodeSchema, permission: 
 
 export async function confirmTotpEnrolmentAction(previous: ActionState<{ recoveryCodes: string[] }>, formData: FormData) {
   return confirmEnrolment(previous, formData);
+}
+
+const endSessions = authorizedAction({ schema: endSessionSchema, permission: 'account.manageOwn', name: 'endOwnSessions' }, (actor, input) =>
+  endOwnSessions(actor, input, systemClock()),
+);
+
+export async function endOwnSessionsAction(previous: ActionState<{ count: number }>, formData: FormData) {
+  return refreshing(endSessions, '/account/sessions')(previous, formData);
 }

@@ -1,6 +1,7 @@
 // Server only. The one place where every server action gets its session, parses its input and turns errors into
 // messages: no action can forget the session check, and none ever answers with a 500.
 import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
@@ -35,6 +36,15 @@ export function domainErrorMessage(error: unknown, locale: AppLocale): string | 
 export function domainFieldErrors(error: unknown, locale: AppLocale): FieldErrors | undefined {
   if (!isDomainError(error) || !error.fields) return undefined;
   return Object.fromEntries(Object.entries(error.fields).map(([field, m]) => [field, locale === 'en' ? m.en : m.zh]));
+}
+
+/** Runs a wrapped action; after a success, the pages at `paths` are rendered afresh for everyone. */
+export function refreshing<T>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>, ...paths: string[]) {
+  return async (previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const state = await action(previous, formData);
+    if (state.status === 'success') for (const path of paths) revalidatePath(path);
+    return state;
+  };
 }
 
 /** Logs an unexpected error with an id the user can quote, and returns that id. */

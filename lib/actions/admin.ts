@@ -1,8 +1,7 @@
 'use server';
 // Server actions of the admin screens, one per job, each through authorizedAction (session → permission → Zod →
 // domain function). The domain functions check the permission again and write the audit row in the same transaction.
-import { revalidatePath } from 'next/cache';
-import { authorizedAction, type ActionState } from '@/lib/actions/action-state';
+import { authorizedAction, refreshing, type ActionState } from '@/lib/actions/action-state';
 import { systemClock } from '@/lib/clock';
 import { assignRoles, assignUnit, createUser, resetPassword, resetSecondFactor, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
 import {
@@ -18,14 +17,6 @@ import {
 
 const USERS_PATH = '/admin/users';
 const SECURITY_PATH = '/admin/security';
-
-function refreshing<T>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>, ...paths: string[]) {
-  return async (previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
-    const state = await action(previous, formData);
-    if (state.status === 'success') for (const path of paths) revalidatePath(path);
-    return state;
-  };
-}
 
 const createUserJob = authorizedAction({ schema: createUserSchema, permission: 'user.manage', name: 'createUser' }, async (actor, input) => {
   const { id } = await createUser(actor, input);

@@ -6,10 +6,11 @@ import { recordAudit } from '@/lib/audit';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password-hash';
 import { checkPasswordPolicy, isPasswordExpired, judgeSession, type PasswordProblem, type SecurityPolicy } from '@/lib/auth/password-policy';
 import { open, seal } from '@/lib/auth/secret-box';
+import { sessionHandle } from '@/lib/auth/session-handle';
 import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '@/lib/auth/totp';
 import { wallClock } from '@/lib/clock';
 import { getDb, type Db } from '@/lib/db/client';
-import { DomainError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
+import { DomainError, ForbiddenError, InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import { can, requiresSecondFactor } from '@/lib/permissions';
 import { currentDataVersions } from '@/lib/queries/data-version';
@@ -255,6 +256,28 @@ export async function signOut(actor: Actor, now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     const revoked = await tx.session.updateMany({ where: { id: actor.sessionId!, revokedAt: null }, data: { revokedAt: now, revokedReason: 'sign-out' } });
     if (revoked.count === 1) await recordAudit(tx, actor, { event: 'auth.signOut', targetType: 'session', targetId: actor.sessionId!.slice(0, 12) });
+  });
+}
+
+/**
+ * The signed-in user ends one of their own other sessions (by its handle) or all of them but the current one
+ * (ASVS 7.5.2): a phone left signed in, a shared office computer. Returns how many ended; each is audited.
+ */
+export async function endOwnSessions(actor: Actor, input: { session: string }, now: Date): Promise<{ count: number }> {
+  if (actor.userId === null || !actor.sessionId || !can(actor, 'account.manageOwn')) throw new ForbiddenError();
+  const userId = actor.userId;
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const open = await tx.session.findMany({ where: { userId, revokedAt: null, id: { not: actor.sessionId! } }, select: { id: true } });
+    const ending = input.session === 'others' ? open : open.filter((s) => sessionHandle(s.id) === input.session);
+    // A handle that is not one of the user's other open sessions (someone else's, the current one, one already
+    // ended) is "not found": nothing tells whose it might be.
+    if (input.session !== 'others' && ending.length === 0) throw new NotFoundError('该会话不存在或已结束', 'No such session, or it has ended already');
+    const { count } = await tx.session.updateMany({ where: { id: { in: ending.map((s) => s.id) }, revokedAt: null }, data: { revokedAt: now, revokedReason: 'ended by the user' } });
+    for (const s of ending) {
+      await recordAudit(tx, actor, { event: 'auth.sessionRevoked', targetType: 'session', targetId: s.id.slice(0, 12), reason: 'ended by the user' });
+    }
+    return { count };
   });
 }
 

@@ -1,5 +1,7 @@
 // Server only. Reads for sign-in and administration: the security policy, accounts, sessions. Never returns hashes.
-import { defaultSecurityPolicy, securityPolicySchema, type SecurityPolicy } from '@/lib/auth/password-policy';
+import type { Actor } from '@/lib/actor';
+import { defaultSecurityPolicy, judgeSession, securityPolicySchema, type SecurityPolicy } from '@/lib/auth/password-policy';
+import { sessionHandle } from '@/lib/auth/session-handle';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -75,6 +77,35 @@ export async function listUsers(now: Date): Promise<UserDto[]> {
     isDemo: u.isDemo,
     version: u.version,
   }));
+}
+
+export interface OwnSessionDto {
+  /** Names the session in forms (lib/auth/session-handle.ts); the id itself never leaves the server. */
+  handle: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** The signed-in user's own live sessions (ASVS 7.5.2), the current one first, then the most recently used. */
+export async function listOwnSessions(actor: Actor, now: Date): Promise<OwnSessionDto[]> {
+  if (actor.userId === null) return [];
+  const db = await getDb();
+  const policy = await getSecurityPolicy();
+  const sessions = await db.session.findMany({ where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } }, orderBy: { lastSeenAt: 'desc' } });
+  return sessions
+    .filter((s) => judgeSession(s, now, policy) === 'valid')
+    .map((s) => ({
+      handle: sessionHandle(s.id),
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+      current: s.id === actor.sessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
 export async function countDemoUsers(): Promise<number> {

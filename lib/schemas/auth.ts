@@ -19,4 +19,9 @@ export const changePasswordSchema = z
   .strict()
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' });
 
+/** `others`, or the handle of one session (lib/auth/session-handle.ts: 16 hex digits). */
+export const endSessionSchema = z
+  .object({ session: z.union([z.literal('others', 'validation.session'), z.string('validation.session').regex(/^[0-9a-f]{16}$/, 'validation.session')], 'validation.session') })
+  .strict();
+
 export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode') }).strict();

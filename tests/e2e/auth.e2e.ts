@@ -75,3 +75,34 @@ test('responses carry the security headers', async () => {
   expect(headers['x-powered-by']).toBeUndefined();
   await context.close();
 });
+
+test('a user sees where they are signed in and ends the other sessions; a tampered form gets a message', async () => {
+  const office = await newContext(browser, baseUrl);
+  const elsewhere = await newContext(browser, baseUrl);
+  const page = await signInAs(office, 'leader');
+  const other = await signInAs(elsewhere, 'leader');
+
+  await page.goto('/account/sessions');
+  expect(await page.locator('h1').innerText()).toBe('登录会话');
+  const table = page.locator('main table');
+  expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+  expect(await table.locator('tbody tr').first().innerText()).toContain('当前会话');
+  expect(await table.innerText()).toContain('Chrome · Linux');
+  expect(await page.content()).not.toMatch(/name="session" value="[^"]{17,}"/); // handles, never session ids
+
+  // A hand-edited handle is refused with a message, and ends nothing.
+  await table.locator('input[name=session]').first().evaluate((input) => ((input as HTMLInputElement).value = 'not-a-session'));
+  await table.getByRole('button', { name: '结束此会话' }).first().click();
+  await page.getByText('请选择要结束的会话').waitFor();
+  await other.goto('/');
+  expect(new URL(other.url()).pathname).toBe('/');
+
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/account-sessions-zh.png`, fullPage: true });
+  await page.getByRole('button', { name: '结束其他全部会话' }).click();
+  await page.getByText(/已结束 \d+ 个会话/).waitFor();
+  expect(await page.locator('main table tbody tr').count()).toBe(1);
+  await other.goto('/');
+  await other.waitForURL('**/sign-in**');
+  await office.close();
+  await elsewhere.close();
+});

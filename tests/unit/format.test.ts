@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeMilestone, formatMonth, formatNumber, formatPercent, formatQuantity, formatSignedQuantity, sectionOrdinal } from '@/lib/format';
+import { describeMilestone, formatMonth, formatIp, formatNumber, formatPercent, formatQuantity, formatSignedQuantity, sectionOrdinal } from '@/lib/format';
 
 describe('numbers as Chinese staff write them', () => {
   test.each([
@@ -77,5 +77,17 @@ describe('percentages and signed changes', () => {
     [12345, '家', 0, 'en', '+12,345 firms'],
   ] as const)('formatSignedQuantity(%s, %s) → %s', (value, unit, decimals, locale, expected) => {
     expect(formatSignedQuantity(value, unit, decimals, locale)).toBe(expected);
+  });
+});
+
+describe('formatIp', () => {
+  test.each([
+    ['::ffff:10.1.2.3', '10.1.2.3'],
+    ['10.1.2.3', '10.1.2.3'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['::ffff:abcd', '::ffff:abcd'],
+    [null, ''],
+  ])('%s → %s', (input, expected) => {
+    expect(formatIp(input)).toBe(expected);
   });
 });
