@@ -79,9 +79,9 @@ export function isValidRoleSet(roles: readonly Role[]): boolean {
   return roles.length > 0 && new Set(roles).size === roles.length && (admin.length === 0 || (admin.length === 1 && business.length === 0));
 }
 
-/** Admin accounts must use a second factor. */
-export function requiresSecondFactor(roles: readonly Role[]): boolean {
-  return roles.some((r) => (adminRoles as readonly Role[]).includes(r));
+/** Admin accounts must use a second factor; every account must when the security policy says so. */
+export function requiresSecondFactor(roles: readonly Role[], policy: { secondFactorForAll: boolean } = { secondFactorForAll: false }): boolean {
+  return policy.secondFactorForAll || roles.some((r) => (adminRoles as readonly Role[]).includes(r));
 }
 
 export function canLoadPlan(actor: Actor): boolean {

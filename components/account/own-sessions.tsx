@@ -59,7 +59,7 @@ export function OwnSessions({
           </thead>
           <tbody>
             {sessions.map((s) => (
-              <tr key={s.handle} className="border-t border-slate-100 align-top">
+              <tr key={s.handle} className="border-t border-slate-100 align-middle">
                 <td className="px-3 py-2">
                   {s.device}
                   {s.current ? <span className="ml-2 inline-block rounded bg-green-50 px-1.5 py-0.5 text-xs whitespace-nowrap text-green-800">{t.current}</span> : null}

@@ -20,9 +20,17 @@ export function PolicyForm({
   text: t,
 }: {
   action: FormAction;
-  policy: Record<PolicyField, number>;
+  policy: Record<PolicyField, number> & { secondFactorForAll: boolean };
   version: number;
-  text: { title: string; hint: string; submit: string; saved: string; labels: Record<PolicyField, string>; hints: Record<PolicyField, string> };
+  text: {
+    title: string;
+    hint: string;
+    submit: string;
+    saved: string;
+    labels: Record<PolicyField, string>;
+    hints: Record<PolicyField, string>;
+    secondFactor: { legend: string; label: string; hint: string };
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   const typed = state.status === 'error' ? state.values : undefined;
@@ -48,6 +56,15 @@ export function PolicyForm({
           />
         ))}
       </div>
+      <CheckboxGroup
+        key={`secondFactorForAll@${version}:${state.status}`}
+        legend={t.secondFactor.legend}
+        name="secondFactorForAll"
+        options={[{ value: 'true', label: t.secondFactor.label }]}
+        checked={(typed ? typed.secondFactorForAll === 'true' : policy.secondFactorForAll) ? ['true'] : []}
+        hint={t.secondFactor.hint}
+        errors={state.fieldErrors?.secondFactorForAll}
+      />
       <SubmitButton pending={pending}>{t.submit}</SubmitButton>
     </form>
   );

@@ -12,6 +12,8 @@ export const securityPolicySchema = z
     lockoutMinutes: z.coerce.number().int().min(1).max(1440),
     idleMinutes: z.coerce.number().int().min(5).max(240),
     absoluteHours: z.coerce.number().int().min(1).max(24),
+    /** 等保 8.1.4.1 d): every account, not only the admins, must use a second factor. A form checkbox sends "true" or nothing. */
+    secondFactorForAll: z.preprocess((v) => v === true || v === 'true', z.boolean()),
   })
   .strict();
 
@@ -26,6 +28,7 @@ export const defaultSecurityPolicy: SecurityPolicy = {
   lockoutMinutes: 15,
   idleMinutes: 30,
   absoluteHours: 12,
+  secondFactorForAll: false,
 };
 
 /** Lower case, upper case, digits, and everything else (symbols, Chinese characters). */

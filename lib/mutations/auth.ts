@@ -246,7 +246,7 @@ export async function resolveSession(sessionId: string | null | undefined, clien
     displayName: user.displayName,
     unitName: user.unit?.name ?? null,
     mustChangePassword: user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, now, policy),
-    needsSecondFactor: requiresSecondFactor(user.roles) && !user.totpEnabledAt,
+    needsSecondFactor: requiresSecondFactor(user.roles, policy) && !user.totpEnabledAt,
   };
 }
 

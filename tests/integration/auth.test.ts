@@ -207,6 +207,28 @@ describe('second factor', () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
   });
 
+  test('with the policy for everyone, a business user must enrol before going on; enrolled, they may', async () => {
+    const { getSecurityPolicy, invalidateSecurityPolicy, SECURITY_POLICY_KEY } = await import('@/lib/queries/security');
+    const db = await getDb();
+    const viewer = await makeUser({ roles: ['viewer'] });
+    const { sessionId } = await signIn({ username: viewer.username, password: GOOD_PASSWORD }, client, t0);
+    expect((await resolveSession(sessionId, client, t0))?.needsSecondFactor).toBe(false);
+
+    await db.appSetting.upsert({ where: { key: SECURITY_POLICY_KEY }, create: { key: SECURITY_POLICY_KEY, value: { secondFactorForAll: true } }, update: { value: { secondFactorForAll: true } } });
+    invalidateSecurityPolicy();
+    try {
+      expect((await getSecurityPolicy()).secondFactorForAll).toBe(true);
+      const state = (await resolveSession(sessionId, client, minutes(1)))!;
+      expect(state.needsSecondFactor).toBe(true);
+      const { secret } = await beginTotpEnrolment(state.actor);
+      await confirmTotpEnrolment(state.actor, currentTotp(secret, new Date()), minutes(1));
+      expect((await resolveSession(sessionId, client, minutes(2)))?.needsSecondFactor).toBe(false);
+    } finally {
+      await db.appSetting.delete({ where: { key: SECURITY_POLICY_KEY } });
+      invalidateSecurityPolicy();
+    }
+  });
+
   test('a wrong code counts towards the lockout', async () => {
     const user = await makeUser();
     const db = await getDb();

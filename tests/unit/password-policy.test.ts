@@ -90,6 +90,7 @@ describe('judgeSession: idle and absolute timeouts, revocation', () => {
 describe('the policy itself', () => {
   test('the default is 等保 level 3 minded and valid', () => {
     expect(securityPolicySchema.parse(defaultSecurityPolicy)).toEqual(defaultSecurityPolicy);
+    expect(defaultSecurityPolicy.secondFactorForAll).toBe(false);
     expect(defaultSecurityPolicy.minLength).toBeGreaterThanOrEqual(8);
     expect(defaultSecurityPolicy.minClasses).toBeGreaterThanOrEqual(3);
     expect(defaultSecurityPolicy.lockoutThreshold).toBeLessThanOrEqual(10);
@@ -105,5 +106,19 @@ describe('the policy itself', () => {
     const result = securityPolicySchema.safeParse({ ...defaultSecurityPolicy, ...change });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0].path).toEqual([field]);
+  });
+});
+
+describe('the second factor for everyone, as a form checkbox and as stored', () => {
+  const numbers = Object.fromEntries(Object.entries(defaultSecurityPolicy).filter(([k]) => k !== 'secondFactorForAll').map(([k, v]) => [k, String(v)]));
+  test.each([
+    ['ticked', 'true', true],
+    ['not ticked (the field is absent)', undefined, false],
+    ['stored true', true, true],
+    ['stored false', false, false],
+    ['anything else', 'yes', false],
+  ])('%s → %s', (_, value, expected) => {
+    const input = value === undefined ? numbers : { ...numbers, secondFactorForAll: value };
+    expect(securityPolicySchema.parse(input).secondFactorForAll).toBe(expected);
   });
 });

@@ -123,6 +123,11 @@ describe('the system actor (command-line tools)', () => {
 describe('second factor and menu', () => {
   test.each(allRoles.map((r) => [r, r.endsWith('_admin')] as const))('%s needs a second factor: %s', (role, needed) => {
     expect(requiresSecondFactor([role])).toBe(needed);
+    expect(requiresSecondFactor([role], { secondFactorForAll: false })).toBe(needed);
+  });
+
+  test.each(allRoles)('with the policy for everyone, %s needs one too', (role) => {
+    expect(requiresSecondFactor([role], { secondFactorForAll: true })).toBe(true);
   });
 
   test.each([

@@ -101,7 +101,15 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
             action={updateSecurityPolicyAction}
             policy={policy}
             version={policyVersion}
-            text={{ title: t('security.policyTitle'), hint: t('security.policyHint'), submit: t('security.policySubmit'), saved: t('security.policySaved'), labels: field(''), hints: field('Hint') }}
+            text={{
+              title: t('security.policyTitle'),
+              hint: t('security.policyHint'),
+              submit: t('security.policySubmit'),
+              saved: t('security.policySaved'),
+              labels: field(''),
+              hints: field('Hint'),
+              secondFactor: { legend: t('security.secondFactorLegend'), label: t('security.secondFactorForAll'), hint: t('security.secondFactorForAllHint') },
+            }}
           />
         </div>
       ) : null}
