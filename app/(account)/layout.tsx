@@ -15,13 +15,13 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   ] as const;
   return (
     <>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:bg-white print:text-black">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
-          <Link href="/" className="text-white no-underline">
+          <Link href="/" className="text-white no-underline print:text-black">
             <span className="block text-xs opacity-80">{app('district')}</span>
             <span className="font-semibold">{app('name')}</span>
           </Link>
-          <div className="flex items-center gap-3 text-xs">
+          <div className="no-print flex items-center gap-3 text-xs">
             <span>{session.displayName}</span>
             <SignOutButton label={auth('signOut')} />
           </div>

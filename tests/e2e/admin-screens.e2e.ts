@@ -1,8 +1,8 @@
 // The three admin screens as their admins use them, in Chinese: forms with per-field errors, version conflicts,
 // the audit filter without JavaScript, and screenshots (test-results/screenshots/admin-*.png) to look at.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, SCREENSHOT_DIR } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newContext, printed, SCREENSHOT_DIR } from './support/browser';
 import { signInAdmin } from './support/admin';
 
 let browser: Browser;
@@ -15,16 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The page as printed on A4 (a print-media screenshot as wide as A4's printable area, and the PDF itself). */
-async function printed(page: Page, name: string) {
-  const viewport = page.viewportSize()!;
-  await page.emulateMedia({ media: 'print' });
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-print.png`, fullPage: true });
-  await page.pdf({ path: `${SCREENSHOT_DIR}/${name}.pdf`, format: 'A4' });
-  await page.setViewportSize(viewport);
-  await page.emulateMedia({ media: 'screen' });
-}
 
 test('the system admin creates an account: every field says what is wrong, then it works', async () => {
   const context = await newContext(browser, baseUrl);

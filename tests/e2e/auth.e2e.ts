@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, SCREENSHOT_DIR } from './support/browser';
+import { launchBrowser, newContext, printed, SCREENSHOT_DIR } from './support/browser';
 import { signInAs } from './support/sign-in';
 
 let browser: Browser;
@@ -101,6 +101,7 @@ test('a user sees where they are signed in and ends the other sessions; a tamper
   await page.getByRole('button', { name: '结束其他全部会话' }).click();
   await page.getByText(/已结束 \d+ 个会话/).waitFor();
   expect(await page.locator('main table tbody tr').count()).toBe(1);
+  await printed(page, 'account-sessions');
   await other.goto('/');
   await other.waitForURL('**/sign-in**');
   await office.close();

@@ -367,7 +367,7 @@ describe('server actions refuse everyone but their owner, and change nothing', (
 });
 
 describe('account actions need a live session', () => {
-  test('changing a password and enrolling a second factor are refused without one', async () => {
+  test('changing a password, enrolling a second factor and ending sessions are refused without one', async () => {
     const page = await ctx.viewer.newPage();
     await page.goto('/account/password');
     await page.getByLabel('当前密码').fill('Viewer#2026bb');
@@ -378,13 +378,22 @@ describe('account actions need a live session', () => {
     await page.goto('/account/two-factor');
     const begin = await capture(page, () => page.getByRole('button', { name: '开始启用' }).click());
 
-    for (const action of [change, begin]) {
+    const elsewhere = await newContext(browser, baseUrl);
+    await signInAs(elsewhere, 'viewer');
+    await page.goto('/account/sessions');
+    const endOthers = await capture(page, () => page.getByRole('button', { name: '结束其他全部会话' }).click());
+
+    for (const action of [change, begin, endOthers]) {
       const bare = await replay(anonymous, action);
       expect(bare.status).toBe(307);
       expect(bare.location).toMatch(/\/sign-in/);
       expect((await replay(revoked, action)).text).toContain(SIGN_IN);
     }
-    // The viewer's password is unchanged: a fresh sign-in with it works.
+    // The other session is still open, and the viewer's password is unchanged: a fresh sign-in with it works.
+    const stillOpen = await elsewhere.newPage();
+    await stillOpen.goto('/');
+    expect(new URL(stillOpen.url()).pathname).toBe('/');
+    await elsewhere.close();
     const check = await newContext(browser, baseUrl);
     await signInAs(check, 'viewer');
     await check.close();

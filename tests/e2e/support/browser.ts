@@ -1,7 +1,7 @@
 // Headless Debian Chromium through playwright-core (never a downloaded browser).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-results/screenshots');
 
@@ -18,4 +18,15 @@ export async function newContext(browser: Browser, baseURL: string, options: { l
   const context = await browser.newContext({ baseURL, viewport: { width: options.width ?? 1280, height: 900 }, locale: 'zh-CN' });
   if (options.locale === 'en') await context.addCookies([{ name: 'locale', value: 'en', url: baseURL }]);
   return context;
+}
+
+/** The page as printed on A4 (a print-media screenshot as wide as A4's printable area, and the PDF itself). */
+export async function printed(page: Page, name: string) {
+  const viewport = page.viewportSize()!;
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-print.png`, fullPage: true });
+  await page.pdf({ path: `${SCREENSHOT_DIR}/${name}.pdf`, format: 'A4' });
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: 'screen' });
 }
