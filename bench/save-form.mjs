@@ -13,8 +13,8 @@ import { fixedClock } from '@/lib/clock';
 import { closeDb, getDb, installDatabase, openDatabase, parsePostgresUrl } from '@/lib/db/client';
 import { systemActor } from '@/lib/actor';
 import { loadPlan } from '@/lib/mutations/plan';
-import { saveDraft } from '@/lib/mutations/reporting';
-import { getReportForm } from '@/lib/queries/reporting';
+import { saveDraft } from '@/lib/mutations/reporting/entry';
+import { getReportForm } from '@/lib/queries/reporting/form';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
 
 const url = process.env.DATABASE_URL;

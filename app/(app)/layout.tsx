@@ -5,7 +5,7 @@ import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
 import { formatMonth, type Locale } from '@/lib/format';
 import { can } from '@/lib/permissions';
-import { listUnseenReminders } from '@/lib/queries/reporting';
+import { listUnseenReminders } from '@/lib/queries/reporting/reminders';
 import { hasDemoValues } from '@/lib/queries/values';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

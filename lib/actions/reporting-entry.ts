@@ -4,8 +4,10 @@
 // client's; every action goes through authorizedAction.
 import { revalidatePath } from 'next/cache';
 import { authorizedAction } from '@/lib/actions/action-state';
-import { saveDraft, submitMonth, markRemindersSeen, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting';
-import { confirmImport, previewImport, type ImportPreview } from '@/lib/mutations/reporting-import';
+import { saveDraft, submitMonth, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting/entry';
+import { markRemindersSeen } from '@/lib/mutations/reporting/reminders';
+import { confirmImport } from '@/lib/mutations/reporting/import';
+import { previewImport, type ImportPreview } from '@/lib/queries/reporting/import-preview';
 import { MAX_UPLOAD_BYTES } from '@/lib/excel/parse';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { formEntryInput, importFormSchema } from '@/lib/reporting/entry-form';

@@ -5,21 +5,9 @@
 // transaction.
 import { revalidatePath } from 'next/cache';
 import { authorizedAction, type ActionState } from '@/lib/actions/action-state';
-import {
-  approveSubmission,
-  approveTaskReports,
-  approveValues,
-  extendDeadline,
-  reopenMonth,
-  returnSubmission,
-  returnTaskReport,
-  returnValue,
-  sendReminder,
-  unlockTaskReport,
-  unlockValue,
-  updateReportingSettings,
-  type ReminderResult,
-} from '@/lib/mutations/reporting';
+import { extendDeadline, reopenMonth, updateReportingSettings } from '@/lib/mutations/reporting/deadlines';
+import { sendReminder, type ReminderResult } from '@/lib/mutations/reporting/reminders';
+import { approveSubmission, approveTaskReports, approveValues, returnSubmission, returnTaskReport, returnValue, unlockTaskReport, unlockValue } from '@/lib/mutations/reporting/review';
 import {
   approveSubmissionSchema,
   approveTaskReportsSchema,

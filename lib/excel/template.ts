@@ -3,7 +3,7 @@
 // downloaded at, and a very hidden sheet names the unit and month, so that an upload can be matched exactly.
 import ExcelJS from 'exceljs';
 import { neutralise } from '@/lib/excel/export';
-import type { ReportFormDto } from '@/lib/queries/reporting';
+import type { ReportFormDto } from '@/lib/queries/reporting/form';
 
 export const TEMPLATE_ID = 'beibei-monthly-report';
 export const TEMPLATE_VERSION = 1;

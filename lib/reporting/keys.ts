@@ -1,6 +1,6 @@
 // Pure: the key that names one figure on a monthly form (indicator × subject unit × period × stage). Form inputs,
 // the Excel template's hidden key column and field errors all use it, so a message lands next to its field.
-import { isMonth, type Month } from '@/lib/periods';
+import type { Month } from '@/lib/periods';
 import type { ValueStage } from '@/lib/generated/prisma/enums';
 
 export interface ItemKeyParts {
@@ -15,12 +15,6 @@ export const ITEM_KEY_RE = /^([a-z][a-z0-9_]{0,63}):([1-9]\d{0,8}):(\d{4}-(?:0[1
 
 export function itemKey(parts: ItemKeyParts): string {
   return `${parts.code}:${parts.subjectUnitId}:${parts.period}:${parts.stage}`;
-}
-
-export function parseItemKey(key: string): ItemKeyParts | null {
-  const m = ITEM_KEY_RE.exec(key);
-  if (!m || !isMonth(m[3])) return null;
-  return { code: m[1], subjectUnitId: Number(m[2]), period: m[3], stage: m[4] as ValueStage };
 }
 
 /** Task rows are keyed by the task's id. */

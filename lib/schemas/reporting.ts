@@ -109,18 +109,6 @@ export function figureSchema(rules: FigureRules) {
   });
 }
 
-export const saveTaskProgressSchema = z
-  .object({
-    month: monthField,
-    taskId: idField,
-    progress: progressField,
-    narrative: z.string().max(MAX_NARRATIVE, 'validation.narrativeTooLong').optional(),
-    note: z.string().max(MAX_COMMENT, 'validation.commentTooLong').optional(),
-    version: versionField,
-  })
-  .strict();
-export type SaveTaskProgressInput = z.output<typeof saveTaskProgressSchema>;
-
 /** Submitting is bound to the submission version the user saw (0 when nothing was saved yet). */
 export const submitMonthSchema = z.object({ month: monthField, version: versionField }).strict();
 export type SubmitMonthInput = z.output<typeof submitMonthSchema>;
@@ -141,7 +129,10 @@ export type UnlockValueInput = ReturnValueInput;
 
 export const returnTaskReportSchema = z.object({ taskReportId: idField, version: versionField, reason: reasonField }).strict();
 export type ReturnTaskReportInput = z.output<typeof returnTaskReportSchema>;
-export const unlockTaskReportSchema = returnTaskReportSchema;
+
+/** Only the bureau unlocks an approved task report, with a reason, like a figure. */
+export const unlockTaskReportSchema = z.object({ taskReportId: idField, version: versionField, reason: reasonField }).strict();
+export type UnlockTaskReportInput = z.output<typeof unlockTaskReportSchema>;
 
 export const approveSubmissionSchema = z.object({ submissionId: idField, version: versionField }).strict();
 export type ApproveSubmissionInput = z.output<typeof approveSubmissionSchema>;

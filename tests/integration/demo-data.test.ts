@@ -38,7 +38,7 @@ test('demo data is seeded flagged, read back as series, and removed with one cal
 });
 
 test('the demo has a reporting record: most months on time, some late, some units still missing the latest month', async () => {
-  const { getReportingRecord } = await import('@/lib/queries/reporting');
+  const { getReportingRecord } = await import('@/lib/queries/reporting/completeness');
   const { fixedClock } = await import('@/lib/clock');
   const db = await getDb();
   const plan = bundledPlan();

@@ -3,8 +3,8 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
-import { saveDraft, submitMonth } from '@/lib/mutations/reporting';
-import { getReportForm } from '@/lib/queries/reporting';
+import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
+import { getReportForm } from '@/lib/queries/reporting/form';
 import { formEntryInput } from '@/lib/reporting/entry-form';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { saveDraftSchema, type SaveDraftRawInput } from '@/lib/schemas/reporting';

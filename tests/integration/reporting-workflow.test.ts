@@ -3,20 +3,16 @@ import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ConflictError, ForbiddenError, InvalidTransitionError } from '@/lib/errors';
-import {
-  approveSubmission,
-  approveValues,
-  extendDeadline,
-  markRemindersSeen,
-  reopenMonth,
-  returnValue,
-  saveDraft,
-  sendReminder,
-  submitMonth,
-  unlockValue,
-} from '@/lib/mutations/reporting';
+import { extendDeadline, reopenMonth } from '@/lib/mutations/reporting/deadlines';
+import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
+import { markRemindersSeen, sendReminder } from '@/lib/mutations/reporting/reminders';
+import { approveSubmission, approveValues, returnValue, unlockValue } from '@/lib/mutations/reporting/review';
 import { getCurrentPlan } from '@/lib/queries/plan';
-import { getReportForm, getReportingRecord, getReviewQueue, getValueHistory, listOverdue, listReportingRecords, listUnseenReminders } from '@/lib/queries/reporting';
+import { getReportingRecord, listReportingRecords } from '@/lib/queries/reporting/completeness';
+import { getReportForm } from '@/lib/queries/reporting/form';
+import { getValueHistory } from '@/lib/queries/reporting/history';
+import { getReviewQueue, listOverdue } from '@/lib/queries/reporting/queue';
+import { listUnseenReminders } from '@/lib/queries/reporting/reminders';
 import { listDistrictSeries } from '@/lib/queries/values';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { setupTestDatabase } from '../support/db';
@@ -252,7 +248,7 @@ describe('reminders and completeness', () => {
 
 describe('exports and settings', () => {
   test('a month exports to xlsx and CSV, text neutralised; a reporter exports only its own unit', async () => {
-    const { getMonthExport, getIndicatorHistoryExport } = await import('@/lib/queries/reporting');
+    const { getMonthExport, getIndicatorHistoryExport } = await import('@/lib/queries/reporting/export');
     const { tableToCsv, tableToXlsx } = await import('@/lib/excel/export');
     const { openWorkbook } = await import('../support/workbook');
     const jxw = await makeReportingActor({ roles: ['unit_reporter'], unitId: plan.unit('区经济信息委') });
@@ -281,8 +277,8 @@ describe('exports and settings', () => {
   });
 
   test('the bureau changes the due day; the change is versioned and audited', async () => {
-    const { updateReportingSettings } = await import('@/lib/mutations/reporting');
-    const { getReportingSettings } = await import('@/lib/queries/reporting');
+    const { updateReportingSettings } = await import('@/lib/mutations/reporting/deadlines');
+    const { getReportingSettings } = await import('@/lib/queries/reporting/settings');
     await expect(updateReportingSettings(reporter, { dueDay: 8, jumpThresholdPercent: 40, firstMonth: '', version: 0 })).rejects.toBeInstanceOf(ForbiddenError);
     await updateReportingSettings(reviewer, { dueDay: 8, jumpThresholdPercent: 40, firstMonth: '', version: 0 });
     expect(await getReportingSettings()).toEqual({ dueDay: 8, jumpThreshold: 0.4, firstMonth: null, version: 1 });

@@ -4,7 +4,7 @@ import { neutralise, sheetName, tableToCsv, tableToXlsx, unneutralise } from '@/
 import { parseTemplateUpload } from '@/lib/excel/parse';
 import { buildTemplate } from '@/lib/excel/template';
 import { inspectXlsxZip } from '@/lib/excel/zip-guard';
-import type { ReportFormDto } from '@/lib/queries/reporting';
+import type { ReportFormDto } from '@/lib/queries/reporting/form';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { buildZip, openWorkbook } from '../support/workbook';
 

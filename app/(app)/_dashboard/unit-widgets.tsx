@@ -8,7 +8,7 @@ import { UnitFigureTable } from '@/components/dashboard/unit-figure-table';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth, type Month } from '@/lib/periods';
 import { listUnitFigures } from '@/lib/queries/dashboard';
-import { getReportingRecord } from '@/lib/queries/reporting';
+import { getReportingRecord } from '@/lib/queries/reporting/completeness';
 import type { UnitDetailDto } from '@/lib/queries/plan';
 import { currentPlan, loadDashboard } from './load';
 import { taskBoardItems, taskBoardText } from './task-widgets';

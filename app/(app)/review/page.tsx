@@ -8,7 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { sendReminderAction } from '@/lib/actions/reporting-review';
 import { formatDateTime, formatMonth } from '@/lib/format';
 import { getCurrentPlan } from '@/lib/queries/plan';
-import { getReviewQueue, listOverdue, listReminders, type QueueBucket, type QueueRowDto } from '@/lib/queries/reporting';
+import { getReviewQueue, listOverdue, type QueueBucket, type QueueRowDto } from '@/lib/queries/reporting/queue';
+import { listReminders } from '@/lib/queries/reporting/reminders';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('title') };

@@ -17,7 +17,8 @@ import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { formatDateTime, formatMonth } from '@/lib/format';
 import { isMonth } from '@/lib/periods';
 import { can } from '@/lib/permissions';
-import { getReportForm, getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting';
+import { getReportForm } from '@/lib/queries/reporting/form';
+import { getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
 
 export async function generateMetadata(): Promise<Metadata> {

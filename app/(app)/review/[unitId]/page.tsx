@@ -21,7 +21,8 @@ import {
 } from '@/lib/actions/reporting-review';
 import { NotFoundError } from '@/lib/errors';
 import { describeMilestone, formatDateTime, formatMonth, formatNumber } from '@/lib/format';
-import { getReportForm, getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting';
+import { getReportForm } from '@/lib/queries/reporting/form';
+import { getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting/history';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('title') };

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { systemClock } from '@/lib/clock';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { getCurrentPlan } from '@/lib/queries/plan';
-import { listReportingRecords } from '@/lib/queries/reporting';
+import { listReportingRecords } from '@/lib/queries/reporting/completeness';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('completenessTitle') };

@@ -4,7 +4,7 @@ import { reviewSession, ReviewNav } from '@/app/(app)/review/_lib/support';
 import { SettingsForm } from '@/components/review/settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { updateReportingSettingsAction } from '@/lib/actions/reporting-review';
-import { getReportingSettings } from '@/lib/queries/reporting';
+import { getReportingSettings } from '@/lib/queries/reporting/settings';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('settingsTitle') };

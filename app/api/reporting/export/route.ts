@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
 import { tableToCsv, tableToXlsx } from '@/lib/excel/export';
 import { getCurrentPlan } from '@/lib/queries/plan';
-import { getMonthExport } from '@/lib/queries/reporting';
+import { getMonthExport } from '@/lib/queries/reporting/export';
 import { exportMonthSchema } from '@/lib/schemas/reporting';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
 import { buildTemplate } from '@/lib/excel/template';
-import { getReportForm } from '@/lib/queries/reporting';
+import { getReportForm } from '@/lib/queries/reporting/form';
 import { importPreviewSchema } from '@/lib/schemas/reporting';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-// Server only. Every function takes the acting user first. Excel upload of a unit's month: a dry-run preview that
-// writes nothing, then a confirm that re-reads the same file (named by its sha256) and writes every row in one
-// transaction or none. Re-uploading a file already imported changes nothing: equal figures are "unchanged".
+// Server only. Every function takes the viewer first. The dry run of an Excel upload of a unit's month: what the file
+// would create, change, leave unchanged or reject, row by row. Reads only; lib/mutations/reporting/import.ts writes
+// the same file once confirmed, planned by the same steps.
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
@@ -8,22 +8,21 @@ import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { parseTemplateUpload, type ParsedUpload, type RowProblem } from '@/lib/excel/parse';
 import type { ValueStage } from '@/lib/generated/prisma/enums';
-import { applyForm, type SaveResult } from '@/lib/mutations/reporting';
-import { can } from '@/lib/permissions';
-import type { Month } from '@/lib/periods';
 import {
   loadFormDefinition,
-  getPlanStructure,
   loadPreviousValues,
   loadReportingSettings,
   loadStoredTasks,
   loadStoredValues,
   type FormDefinition,
-} from '@/lib/queries/reporting-form';
+} from '@/lib/mutations/reporting/form-store';
+import { getPlanStructure } from '@/lib/mutations/reporting/plan-structure';
+import { can } from '@/lib/permissions';
+import type { Month } from '@/lib/periods';
 import { windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { planTasks, planValues, type TaskEntry, type ValueEntry } from '@/lib/reporting/form-plan';
-import { importConfirmSchema, importPreviewSchema } from '@/lib/schemas/reporting';
+import { importPreviewSchema } from '@/lib/schemas/reporting';
 
 export interface UploadedFile {
   name: string;
@@ -57,7 +56,7 @@ export interface ImportPreview {
 
 const stageLabel: Record<ValueStage, string> = { final: '正式数', provisional: '快报数' };
 
-function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -66,10 +65,15 @@ function assertImporter(actor: Actor): number {
   return actor.unitId;
 }
 
-function toEntries(parsed: ParsedUpload, def: FormDefinition): { values: ValueEntry[]; tasks: TaskEntry[] } {
+export function toEntries(parsed: ParsedUpload, def: FormDefinition): { values: ValueEntry[]; tasks: TaskEntry[] } {
   return {
     // A blank comment cell means "no comment in the file": keep what is stored (never wipe a comment by omission).
-    values: parsed.values.map((r) => ({ key: r.key, value: r.value, version: r.version, comment: r.comment ?? undefined })),
+    values: parsed.values.map((r) => ({
+      key: r.key,
+      value: r.value,
+      version: r.version,
+      comment: r.comment ?? undefined,
+    })),
     tasks: parsed.tasks.map((r) => {
       const role = def.taskMap.get(r.taskId)?.role;
       return role === 'responsible'
@@ -79,25 +83,57 @@ function toEntries(parsed: ParsedUpload, def: FormDefinition): { values: ValueEn
   };
 }
 
-async function buildPreview(actor: Actor, month: Month, file: UploadedFile, clock: Clock): Promise<{ preview: ImportPreview; parsed: ParsedUpload; def: FormDefinition }> {
+export async function buildPreview(
+  actor: Actor,
+  month: Month,
+  file: UploadedFile,
+  clock: Clock,
+): Promise<{ preview: ImportPreview; parsed: ParsedUpload; def: FormDefinition }> {
   const unitId = assertImporter(actor);
   const parsed = await parseTemplateUpload(file.bytes);
-  if (parsed.meta.unitId !== unitId) throw new ReportValidationError({ file: ['validation.fileWrongUnit'] }, '文件无法导入', 'The file cannot be imported');
-  if (parsed.meta.month !== month) throw new ReportValidationError({ file: ['validation.fileWrongMonth'] }, '文件无法导入', 'The file cannot be imported');
+  if (parsed.meta.unitId !== unitId)
+    throw new ReportValidationError(
+      { file: ['validation.fileWrongUnit'] },
+      '文件无法导入',
+      'The file cannot be imported',
+    );
+  if (parsed.meta.month !== month)
+    throw new ReportValidationError(
+      { file: ['validation.fileWrongMonth'] },
+      '文件无法导入',
+      'The file cannot be imported',
+    );
   const db = await getDb();
   const structure = await getPlanStructure(db, parsed.meta.planId).catch(() => {
-    throw new ReportValidationError({ file: ['validation.fileWrongTemplate'] }, '文件无法导入', 'The file cannot be imported');
+    throw new ReportValidationError(
+      { file: ['validation.fileWrongTemplate'] },
+      '文件无法导入',
+      'The file cannot be imported',
+    );
   });
-  if (!structure.units.has(unitId)) throw new ReportValidationError({ file: ['validation.fileWrongUnit'] }, '文件无法导入', 'The file cannot be imported');
+  if (!structure.units.has(unitId))
+    throw new ReportValidationError(
+      { file: ['validation.fileWrongUnit'] },
+      '文件无法导入',
+      'The file cannot be imported',
+    );
   const def = await loadFormDefinition(db, structure, unitId, month);
   const [settings, submission, stored, previous, storedTasks] = await Promise.all([
     loadReportingSettings(db),
-    db.submission.findUnique({ where: { unitId_month: { unitId, month } }, select: { extendedUntil: true, reopened: true } }),
+    db.submission.findUnique({
+      where: { unitId_month: { unitId, month } },
+      select: { extendedUntil: true, reopened: true },
+    }),
     loadStoredValues(db, def),
     loadPreviousValues(db, def),
     loadStoredTasks(db, unitId, month),
   ]);
-  const window = windowState(clock(), { month, dueDay: settings.dueDay, extendedUntil: submission?.extendedUntil ?? null, reopened: submission?.reopened ?? false });
+  const window = windowState(clock(), {
+    month,
+    dueDay: settings.dueDay,
+    extendedUntil: submission?.extendedUntil ?? null,
+    reopened: submission?.reopened ?? false,
+  });
   const ctx = { window, jumpThreshold: settings.jumpThreshold };
   const entries = toEntries(parsed, def);
   const valuePlans = planValues(entries.values, def.itemMap, stored, previous, ctx);
@@ -106,14 +142,43 @@ async function buildPreview(actor: Actor, month: Month, file: UploadedFile, cloc
   const indicatorName = new Map(structure.indicators.map((i) => [i.id, i.name]));
   const taskTitle = new Map(structure.tasks.map((t) => [t.id, `${t.no}. ${t.title}`]));
   const rows: ImportPreviewRow[] = [];
-  const problemRow = (p: RowProblem): ImportPreviewRow => ({ sheet: p.sheet, row: p.row, label: '', action: 'reject', oldValue: null, newValue: null, reasons: [p.reason] });
+  const problemRow = (p: RowProblem): ImportPreviewRow => ({
+    sheet: p.sheet,
+    row: p.row,
+    label: '',
+    action: 'reject',
+    oldValue: null,
+    newValue: null,
+    reasons: [p.reason],
+  });
   parsed.values.forEach((r, i) => {
     const plan = valuePlans[i];
     const item = def.itemMap.get(r.key);
-    const label = item ? `${indicatorName.get(item.indicatorId)} · ${structure.units.get(item.subjectUnitId)?.name} · ${item.period} · ${stageLabel[item.stage]}` : r.key;
+    const subject = item ? structure.units.get(item.subjectUnitId)?.name : undefined;
+    const label = item
+      ? `${indicatorName.get(item.indicatorId)} · ${subject} · ${item.period} · ${stageLabel[item.stage]}`
+      : r.key;
     const old = stored.get(r.key)?.value ?? null;
-    if (plan.kind === 'reject') rows.push({ sheet: 'values', row: r.row, label, action: 'reject', oldValue: old, newValue: r.value === null ? null : String(r.value), reasons: [plan.reason] });
-    else rows.push({ sheet: 'values', row: r.row, label, action: plan.kind, oldValue: old, newValue: plan.kind === 'unchanged' ? old : plan.value, reasons: [] });
+    if (plan.kind === 'reject')
+      rows.push({
+        sheet: 'values',
+        row: r.row,
+        label,
+        action: 'reject',
+        oldValue: old,
+        newValue: r.value === null ? null : String(r.value),
+        reasons: [plan.reason],
+      });
+    else
+      rows.push({
+        sheet: 'values',
+        row: r.row,
+        label,
+        action: plan.kind,
+        oldValue: old,
+        newValue: plan.kind === 'unchanged' ? old : plan.value,
+        reasons: [],
+      });
   });
   parsed.tasks.forEach((r, i) => {
     const plan = taskPlans[i];
@@ -125,7 +190,12 @@ async function buildPreview(actor: Actor, month: Month, file: UploadedFile, cloc
       label: taskTitle.get(r.taskId) ?? String(r.taskId),
       action: plan.kind,
       oldValue: oldText,
-      newValue: plan.kind === 'create' || plan.kind === 'change' ? (plan.expected.role === 'lead' ? plan.content.narrative : plan.content.note) : oldText,
+      newValue:
+        plan.kind === 'create' || plan.kind === 'change'
+          ? plan.expected.role === 'lead'
+            ? plan.content.narrative
+            : plan.content.note
+          : oldText,
       reasons: plan.kind === 'reject' ? [plan.reason] : [],
     });
   });
@@ -149,29 +219,13 @@ async function buildPreview(actor: Actor, month: Month, file: UploadedFile, cloc
 }
 
 /** Dry run: what the upload would create, change, leave unchanged or reject, row by row. Writes nothing. */
-export async function previewImport(actor: Actor, input: { month: string; file: UploadedFile }, clock: Clock = systemClock): Promise<ImportPreview> {
+export async function previewImport(
+  actor: Actor,
+  input: { month: string; file: UploadedFile },
+  clock: Clock = systemClock,
+): Promise<ImportPreview> {
   const parsedInput = importPreviewSchema.safeParse({ month: input.month });
   if (!parsedInput.success) throw new ReportValidationError({ month: ['validation.month'] });
   const { month } = parsedInput.data;
   return (await buildPreview(actor, month, input.file, clock)).preview;
-}
-
-/**
- * Writes the previewed file: the same bytes (sha256 as previewed), no rejected row, every row in one transaction.
- * A figure changed by someone since the download fails the whole import with "changed by X at T".
- */
-export async function confirmImport(actor: Actor, input: { month: string; fileHash: string; file: UploadedFile }, clock: Clock = systemClock): Promise<SaveResult & { fileHash: string }> {
-  const parsedInput = importConfirmSchema.safeParse({ month: input.month, fileHash: input.fileHash });
-  if (!parsedInput.success) throw new ReportValidationError({ file: ['validation.fileChanged'] });
-  const { month, fileHash } = parsedInput.data;
-  if (sha256(input.file.bytes) !== fileHash) throw new ReportValidationError({ file: ['validation.fileChanged'] }, '文件与预览时不一致', 'The file differs from the one previewed');
-  const { preview, parsed, def } = await buildPreview(actor, month, input.file, clock);
-  if (preview.counts.reject > 0) {
-    const fieldErrors: Record<string, string[]> = { file: ['validation.rejectedRows'] };
-    for (const r of preview.rows.filter((x) => x.action === 'reject')) fieldErrors[`rows.${r.sheet}.${r.row}`] = r.reasons;
-    throw new ReportValidationError(fieldErrors, '有行未通过校验，未导入任何数据', 'Some rows were rejected; nothing was imported');
-  }
-  const entries = toEntries(parsed, def);
-  const result = await applyForm(actor, def.unit.id, month, entries.values, entries.tasks, { source: 'import', audit: { fileHash, fileName: input.file.name.slice(0, 200), rows: preview.rows.length } }, clock);
-  return { ...result, fileHash };
 }
