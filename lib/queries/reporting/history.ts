@@ -127,3 +127,36 @@ export async function getTaskReportHistory(
   };
 }
 
+/**
+ * The events of many figures at once, by figure id, oldest first: one query however many figures a form holds. Each
+ * figure is checked like getValueHistory; one that is missing or not the viewer's to see fails the whole call.
+ */
+export async function listValueEvents(viewer: Actor, valueIds: number[]): Promise<Map<number, ValueEventDto[]>> {
+  const ids = [...new Set(valueIds)];
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const values = await db.indicatorValue.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, reporterUnitId: true, events: { orderBy: { id: 'asc' } } },
+  });
+  if (values.length !== ids.length) throw new NotFoundError('数据不存在', 'No such figure');
+  for (const unitId of new Set(values.map((v) => v.reporterUnitId))) assertCanViewUnit(viewer, unitId);
+  return new Map(values.map((v) => [v.id, v.events.map(toEventDto)]));
+}
+
+/** The events of many task reports at once, by report id, oldest first (one query), checked like the single one. */
+export async function listTaskReportEvents(
+  viewer: Actor,
+  taskReportIds: number[],
+): Promise<Map<number, ValueEventDto[]>> {
+  const ids = [...new Set(taskReportIds)];
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const reports = await db.taskReport.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, unitId: true, events: { orderBy: { id: 'asc' } } },
+  });
+  if (reports.length !== ids.length) throw new NotFoundError('记录不存在', 'Not found');
+  for (const unitId of new Set(reports.map((r) => r.unitId))) assertCanViewUnit(viewer, unitId);
+  return new Map(reports.map((r) => [r.id, r.events.map(toEventDto)]));
+}

@@ -18,7 +18,7 @@ import { formatDateTime, formatMonth } from '@/lib/format';
 import { isMonth } from '@/lib/periods';
 import { can } from '@/lib/permissions';
 import { getReportForm } from '@/lib/queries/reporting/form';
-import { getTaskReportHistory, getValueHistory, type ValueEventDto } from '@/lib/queries/reporting/history';
+import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,10 +29,14 @@ function toEvents(events: ValueEventDto[], locale: 'zh-CN' | 'en'): HistoryEvent
   return events.map((e) => ({ id: e.id, action: e.action, at: formatDateTime(e.at, locale), actor: e.actor, oldValue: e.oldValue, newValue: e.newValue, comment: e.comment, reason: e.reason }));
 }
 
-/** Histories of every stored figure and task report on the form, each permission-checked by the query. */
+/** Histories of every stored figure and task report on the form (one query each), permission-checked by the query. */
 async function histories(actor: Actor, valueIds: [string, number][], taskIds: [string, number][]) {
-  const values = await Promise.all(valueIds.map(async ([key, id]) => [key, (await getValueHistory(actor, id)).events] as const));
-  const tasks = await Promise.all(taskIds.map(async ([key, id]) => [key, (await getTaskReportHistory(actor, id)).events] as const));
+  const [valueEvents, taskEvents] = await Promise.all([
+    listValueEvents(actor, valueIds.map(([, id]) => id)),
+    listTaskReportEvents(actor, taskIds.map(([, id]) => id)),
+  ]);
+  const values = valueIds.map(([key, id]) => [key, valueEvents.get(id) ?? []] as const);
+  const tasks = taskIds.map(([key, id]) => [key, taskEvents.get(id) ?? []] as const);
   return [...values, ...tasks];
 }
 
