@@ -1,4 +1,5 @@
 // Server only. The environment, parsed once at start-up: a bad value stops the process with a clear message.
+import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 

@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. Excel upload of a unit's month: a dry-run preview that
 // writes nothing, then a confirm that re-reads the same file (named by its sha256) and writes every row in one
 // transaction or none. Re-uploading a file already imported changes nothing: equal figures are "unchanged".
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';

@@ -6,8 +6,9 @@
 // Lock order, to rule out deadlocks: the Submission row first (SELECT … FOR UPDATE), then its figures and task
 // reports. Every write to a form's items takes its submission's lock, so two saves of one unit's month run one
 // after the other and the second sees the first's versions.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditEvent } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '@/lib/errors';
@@ -492,7 +493,7 @@ type ReviewAction = Extract<ItemAction, 'approve' | 'return' | 'unlock'>;
 type ItemKind = 'value' | 'task';
 
 const reviewEvent: Record<ReviewAction, ValueEventAction> = { approve: 'approved', return: 'returned', unlock: 'unlocked' };
-const reviewAudit: Record<ReviewAction, string> = { approve: 'reporting.approved', return: 'reporting.returned', unlock: 'reporting.unlocked' };
+const reviewAudit: Record<ReviewAction, AuditEvent> = { approve: 'reporting.approved', return: 'reporting.returned', unlock: 'reporting.unlocked' };
 
 export interface ReviewResult {
   items: { id: number; version: number; status: ValueStatus }[];

@@ -2,6 +2,7 @@
 // transaction): what the plan asks of the unit, what is stored, and the previous figures to compare with. Shared by
 // lib/queries/reporting.ts (pages) and lib/mutations/reporting*.ts (writes, inside their transaction), so that a page
 // and a save always agree on what the form contains.
+import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Comparator, Frequency, UnitKind, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';

@@ -2,6 +2,7 @@
 // reporter's form, the bureau's review queue, completeness and timeliness, the overdue list, a figure's history,
 // reminders, and the rows of exports. Every function takes the viewer first (except getReportingRecord, which shows
 // nothing but counts) and checks what they may see.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';

@@ -97,18 +97,6 @@ export function saveDraftSchemaFor(rules: ReadonlyMap<string, FigureRules>) {
   });
 }
 
-/** One figure's value on its own, by the indicator's rules: the canonical decimal string. */
-export function figureSchema(rules: FigureRules) {
-  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    const parsed = parseFigure(raw, rules);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
-}
-
 export const saveTaskProgressSchema = z
   .object({
     month: monthField,
