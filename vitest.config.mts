@@ -14,12 +14,14 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       {
         resolve,
         test: {
           name: 'integration',
+          // Runs after the unit project: the two have different worker limits, which Vitest only allows in separate groups.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
