@@ -4,7 +4,7 @@
 // come later, and the lead will switch this to HTTP then. Each round, 20 reporters of 20 different units save their
 // whole month at once (every figure and every task changed: the worst case); the first round is a warm-up.
 //
-//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx bench/save-form.mjs [rounds=30] [concurrency=20]
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx --conditions=react-server bench/save-form.mjs [rounds=30] [concurrency=20]
 //
 // A schema of its own is created and dropped (bench_<pid>): the database's other data is not touched.
 import { performance } from 'node:perf_hooks';

@@ -36,6 +36,8 @@ export async function startServer(port) {
     NEXTAUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     NEXTAUTH_URL: base,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The baseline pages /bench/trivial and /bench/shell exist only for this (404 otherwise).
+    APP_BENCH_PAGES: '1',
   };
   delete env.DATABASE_URL;
   if (databaseUrl) {

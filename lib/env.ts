@@ -1,4 +1,5 @@
 // Server only. The environment, parsed once at start-up: a bad value stops the process with a clear message.
+import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,8 @@ const envSchema = z.object({
   APP_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   /** Freezes the clock (ISO date-time) for demos, screenshots and browser tests. */
   APP_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** `1` serves the benchmark's baseline pages (/bench/*, see bench/); anything else answers 404 there. */
+  APP_BENCH_PAGES: z.enum(['0', '1']).optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
 });
 

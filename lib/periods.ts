@@ -50,10 +50,6 @@ export function lastClosedMonth(now: Date): Month {
   return addMonths(monthOf(now), -1);
 }
 
-export function isQuarterEnd(month: Month): boolean {
-  return parseMonth(month).month % 3 === 0;
-}
-
 export function yearEnd(year: number): Month {
   return makeMonth(year, 12);
 }

@@ -57,10 +57,6 @@ export interface PermissionContext {
   submittedById?: number | null;
 }
 
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.roles.includes(role);
-}
-
 export function can(actor: Actor, action: Action, context: PermissionContext = {}): boolean {
   if (isSystemActor(actor)) return systemActions.has(action);
   const allowed: readonly Role[] = permissionTable[action];
@@ -90,4 +86,17 @@ export function canLoadPlan(actor: Actor): boolean {
 
 export function canManageDemoData(actor: Actor): boolean {
   return can(actor, 'demo.manage');
+}
+
+/**
+ * The loaded plan (tasks, indicators, units): every business role, the system admin (who assigns users to units) and
+ * the operator's scripts. The security and audit admins have no use for it.
+ */
+export function canReadPlan(actor: Actor): boolean {
+  return isSystemActor(actor) || can(actor, 'dashboard.view') || can(actor, 'user.manage');
+}
+
+/** The account list: the system admin (accounts) and the security admin (roles, sessions, second factors). */
+export function canListAccounts(actor: Actor): boolean {
+  return can(actor, 'user.manage') || can(actor, 'role.assign') || can(actor, 'session.terminate') || can(actor, 'secondFactor.reset');
 }

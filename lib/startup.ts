@@ -1,5 +1,6 @@
 // Server only. What every start does before serving: open (and migrate) the database, load the configured plan file
 // (a no-op when unchanged), and in demo mode seed demo data once.
+import 'server-only';
 import { systemActor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDatabaseHandle } from '@/lib/db/client';

@@ -8,14 +8,14 @@ import { asOfFrom, latestMonth, type SearchParams } from './_dashboard/load';
 import { ReloadWithoutScript, Widget } from './_dashboard/widget';
 import { MonthNav } from './_dashboard/month-nav';
 import { ClustersWidget, HeadlineWidget, InputsWidget, overviewReady, StatusSummaryWidget, TaskTargetsWidget } from './_dashboard/overview-widgets';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import { requireLandingPage } from '@/lib/gate/page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission('dashboard.view');
+  await requireLandingPage();
   const [t, locale, params] = await Promise.all([getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
   const latest = latestMonth();
   const asOf = asOfFrom(params);

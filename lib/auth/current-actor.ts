@@ -1,14 +1,13 @@
-// Server only. The acting user of the current request, from the next-auth cookie and the Session table.
+// Server only. The acting user of the current request, from the next-auth cookie and the Session table. Whether they
+// may do what they ask is the gate's question (lib/gate/).
+import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { Actor } from '@/lib/actor';
 import { clientInfoFrom } from '@/lib/auth/client-info';
 import { sessionCookieName, sessionIdFromCookie } from '@/lib/auth/session-cookie';
 import { systemClock } from '@/lib/clock';
 import { resolveSession, type SessionState } from '@/lib/mutations/auth';
-import { homeFor } from '@/lib/navigation';
-import { can, type Action } from '@/lib/permissions';
 
 /** Once per request (React cache): the session row is checked, and touched, at most once. */
 export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
@@ -16,10 +15,6 @@ export const getCurrentSession = cache(async (): Promise<SessionState | null> =>
   const sessionId = await sessionIdFromCookie(cookieStore.get(sessionCookieName())?.value);
   return resolveSession(sessionId, clientInfoFrom(requestHeaders), systemClock());
 });
-
-export async function getCurrentActor(): Promise<Actor | null> {
-  return (await getCurrentSession())?.actor ?? null;
-}
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in. A user who must change the password or enrol a second
@@ -32,12 +27,5 @@ export async function requireSession(options: { allowPending?: boolean } = {}): 
     if (state.mustChangePassword) redirect('/account/password');
     if (state.needsSecondFactor) redirect('/account/two-factor');
   }
-  return state;
-}
-
-/** For pages whose whole content needs one permission: others are sent to their own home page. */
-export async function requirePagePermission(action: Action): Promise<SessionState> {
-  const state = await requireSession();
-  if (!can(state.actor, action, { unitId: state.actor.unitId })) redirect(homeFor(state.actor));
   return state;
 }

@@ -1,5 +1,6 @@
 // Server only. next-auth configuration: Credentials against our own user table, JWT carrying only a session id that
 // is checked against the Session table on every request (lib/auth/current-actor.ts).
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientInfoFrom } from '@/lib/auth/client-info';

@@ -1,4 +1,5 @@
 // Server only. Password hashing with argon2id (bcrypt truncates at 72 bytes: 24 Chinese characters).
+import 'server-only';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 // OWASP's argon2id setting (19 MiB, 2 iterations, 1 lane).

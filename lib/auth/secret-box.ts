@@ -1,4 +1,5 @@
 // Server only. Encrypts small secrets at rest (TOTP seeds) with AES-256-GCM under a key derived from NEXTAUTH_SECRET.
+import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 function key(): Buffer {

@@ -1,4 +1,5 @@
 // Server only. Time-based one-time passwords (RFC 6238, 6 digits, 30 s) and single-use recovery codes.
+import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 

@@ -1,5 +1,6 @@
 // Server only. The one Prisma client of a process: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
 // Migrations are applied when the database is opened, so every entry point (server, scripts, tests) sees the same schema.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';

@@ -7,6 +7,7 @@
 // contain BEGIN/COMMIT or statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY, …).
 //
 // Nothing is schema-qualified: everything goes to the first schema of the connection's search_path.
+import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // Server only. One process at a time on an embedded data folder: two PGlite processes on one folder silently lose writes.
+import 'server-only';
 import fs from 'node:fs';
 
 function isAlive(pid: number): boolean {

@@ -1,4 +1,5 @@
 // Server only. Reading the audit log is the audit admin's job, and each read or export is itself audited.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

@@ -1,5 +1,6 @@
 // Server only. Sign-in, sessions, own password and second factor. Every security event writes its audit row in the
 // same transaction as the change it records; a failed sign-in commits its counter and audit row, then fails.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';

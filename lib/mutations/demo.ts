@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. Demo data is flagged (isDemo) so that it can be told
 // apart from real figures and removed with one command.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

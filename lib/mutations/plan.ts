@@ -1,8 +1,9 @@
 // Server only. Every function takes the acting user first. Loads a plan file into the database: idempotent (an
 // identical file changes nothing), and every change to a unit, group, task or target writes an audit row in the
 // same transaction as the change.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditEvent } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -49,7 +50,7 @@ export async function loadPlan(actor: Actor, plan: PlanFile): Promise<PlanLoadRe
 
 async function writePlan(tx: Tx, actor: Actor, plan: PlanFile, hash: string): Promise<PlanLoadResult> {
   const changes: string[] = [];
-  const audit = async (event: string, targetType: string, targetId: string, before: unknown, after: unknown) => {
+  const audit = async (event: AuditEvent, targetType: string, targetId: string, before: unknown, after: unknown) => {
     changes.push(`${targetType} ${targetId}`);
     await recordAudit(tx, actor, { event, targetType, targetId, before, after });
   };
@@ -84,7 +85,7 @@ async function writePlan(tx: Tx, actor: Actor, plan: PlanFile, hash: string): Pr
   return { planId: plan.id, changed: true, changes };
 }
 
-type Audit = (event: string, targetType: string, targetId: string, before: unknown, after: unknown) => Promise<void>;
+type Audit = (event: AuditEvent, targetType: string, targetId: string, before: unknown, after: unknown) => Promise<void>;
 
 async function syncUnits(tx: Tx, plan: PlanFile, audit: Audit): Promise<Map<string, number>> {
   const wanted = [

@@ -1,6 +1,7 @@
 // Server only. Refused requests are recorded (ASVS 16.3.2, 等保 8.1.4.3 安全审计): someone probing for rights they do
 // not have shows in the audit log. The refused work itself rolled back with its own transaction, so the record is
 // written in a transaction of its own.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. Account administration under 三权分立: the system admin
 // manages accounts and units, the security admin roles, policy, sessions and lost second factors. Audit rows in the same transaction.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password-hash';

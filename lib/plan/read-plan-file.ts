@@ -1,4 +1,5 @@
 // Server only. Reads and validates a plan file; a bad file is refused with every problem listed.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';

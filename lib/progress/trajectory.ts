@@ -1,6 +1,6 @@
 // Pure: no I/O. The planned path of an indicator, month by month (or year by year), from its start to its last
 // milestone, and the seasonal shares that turn an annual target into a year-to-date target for one month.
-import { addMonths, makeMonth, monthRange, monthsBetween, parseMonth, yearEnd, type Month } from '@/lib/periods';
+import { makeMonth, monthRange, monthsBetween, parseMonth, yearEnd, type Month } from '@/lib/periods';
 import type { MilestoneInput, Observation, ProgressIndicator } from '@/lib/progress/types';
 
 /** Figures that exist once a year (filed under December): ratios, ranks, and anything reported annually. */
@@ -168,9 +168,4 @@ export function plannedAt(trajectory: Trajectory, month: Month): number | null {
   const last = points[points.length - 1];
   if (month > last.month) return last.value;
   return points.find((p) => p.month === month)?.value ?? null;
-}
-
-/** The month a year-to-date figure of `month` would have been compared with a year earlier. */
-export function sameMonthLastYear(month: Month): Month {
-  return addMonths(month, -12);
 }

@@ -3,6 +3,7 @@
 // still current for as long as the database reports the same version. It lives in the database, so this holds across
 // server processes and for writes made outside the application; and it is this database's own, so writes to other
 // databases on the same server do not move it.
+import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 

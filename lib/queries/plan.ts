@@ -1,8 +1,16 @@
 // Server only. Reads of the plan (units, tasks, indicators) as plain DTOs: numbers, not Decimals; months as 'YYYY-MM'.
+// Every read takes the viewer first and checks it (canReadPlan): the page's own check is not the only one.
+import 'server-only';
+import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Comparator, Frequency, IndicatorKind, TaskPartyRole, Trajectory, UnitKind } from '@/lib/generated/prisma/enums';
+import { canReadPlan } from '@/lib/permissions';
+
+function assertCanReadPlan(viewer: Actor): void {
+  if (!canReadPlan(viewer)) throw new ForbiddenError();
+}
 
 export interface PlanDto {
   id: string;
@@ -74,7 +82,8 @@ export function taskKey(task: { no: number; isOrganisation: boolean }): string {
   return task.isOrganisation ? `o${task.no}` : String(task.no);
 }
 
-export async function getCurrentPlan(): Promise<PlanDto> {
+export async function getCurrentPlan(viewer: Actor): Promise<PlanDto> {
+  assertCanReadPlan(viewer);
   const db = await getDb();
   const plan = await db.plan.findFirst({ orderBy: { loadedAt: 'asc' } });
   if (!plan) throw new NotFoundError('尚未加载规划文件', 'No plan has been loaded');
@@ -123,17 +132,11 @@ function toIndicatorDto(row: IndicatorRow): IndicatorDto {
   };
 }
 
-export async function listIndicators(planId: string): Promise<IndicatorDto[]> {
+export async function listIndicators(viewer: Actor, planId: string): Promise<IndicatorDto[]> {
+  assertCanReadPlan(viewer);
   const db = await getDb();
   const rows = await db.indicator.findMany({ where: { planId }, include: indicatorInclude, orderBy: { position: 'asc' } });
   return rows.map(toIndicatorDto);
-}
-
-export async function getIndicator(planId: string, code: string): Promise<IndicatorDto> {
-  const db = await getDb();
-  const row = await db.indicator.findUnique({ where: { planId_code: { planId, code } }, include: indicatorInclude });
-  if (!row) throw new NotFoundError(`指标 ${code} 不存在`, `No indicator ${code}`);
-  return toIndicatorDto(row);
 }
 
 const taskInclude = {
@@ -160,13 +163,15 @@ function toTaskDto(row: TaskRow): TaskDto {
   };
 }
 
-export async function listTasks(planId: string): Promise<TaskDto[]> {
+export async function listTasks(viewer: Actor, planId: string): Promise<TaskDto[]> {
+  assertCanReadPlan(viewer);
   const db = await getDb();
   const rows = await db.task.findMany({ where: { planId }, include: taskInclude, orderBy: [{ isOrganisation: 'asc' }, { no: 'asc' }] });
   return rows.map(toTaskDto);
 }
 
-export async function getTask(planId: string, key: string): Promise<TaskDto> {
+export async function getTask(viewer: Actor, planId: string, key: string): Promise<TaskDto> {
+  assertCanReadPlan(viewer);
   const match = /^(o?)([1-9]\d{0,2})$/.exec(key);
   if (!match) throw new NotFoundError('任务不存在', 'No such task');
   const db = await getDb();
@@ -192,7 +197,8 @@ export interface GroupDto {
   members: UnitRefDto[];
 }
 
-export async function listGroups(planId: string): Promise<GroupDto[]> {
+export async function listGroups(viewer: Actor, planId: string): Promise<GroupDto[]> {
+  assertCanReadPlan(viewer);
   const db = await getDb();
   const rows = await db.unitGroup.findMany({
     where: { planId },
@@ -211,12 +217,13 @@ function partiesOfUnit(tasks: TaskDto[], unitId: number, groupIds: Set<number>) 
   };
 }
 
-export async function listUnits(planId: string): Promise<UnitSummaryDto[]> {
+export async function listUnits(viewer: Actor, planId: string): Promise<UnitSummaryDto[]> {
+  assertCanReadPlan(viewer);
   const db = await getDb();
   const [units, groups, tasks, reporters] = await Promise.all([
     db.unit.findMany({ where: { planId, active: true, kind: { not: 'region' } }, orderBy: { position: 'asc' } }),
-    listGroups(planId),
-    listTasks(planId),
+    listGroups(viewer, planId),
+    listTasks(viewer, planId),
     db.indicatorReporter.findMany({ where: { indicator: { planId } }, select: { unitId: true } }),
   ]);
   return units.map((u) => {
@@ -242,11 +249,12 @@ export interface UnitDetailDto extends UnitSummaryDto {
   breakdownIndicators: IndicatorDto[];
 }
 
-export async function getUnit(planId: string, unitId: number): Promise<UnitDetailDto> {
-  const units = await listUnits(planId);
+export async function getUnit(viewer: Actor, planId: string, unitId: number): Promise<UnitDetailDto> {
+  assertCanReadPlan(viewer);
+  const units = await listUnits(viewer, planId);
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw new NotFoundError('单位不存在', 'No such unit');
-  const [groups, tasks, indicators] = await Promise.all([listGroups(planId), listTasks(planId), listIndicators(planId)]);
+  const [groups, tasks, indicators] = await Promise.all([listGroups(viewer, planId), listTasks(viewer, planId), listIndicators(viewer, planId)]);
   const groupIds = new Set(groups.filter((g) => g.members.some((m) => m.id === unitId)).map((g) => g.id));
   const { leads, shares } = partiesOfUnit(tasks, unitId, groupIds);
   return {

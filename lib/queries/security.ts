@@ -1,9 +1,12 @@
 // Server only. Reads for sign-in and administration: the security policy, accounts, sessions. Never returns hashes.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { defaultSecurityPolicy, judgeSession, securityPolicySchema, type SecurityPolicy } from '@/lib/auth/password-policy';
 import { sessionHandle } from '@/lib/auth/session-handle';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { ForbiddenError } from '@/lib/errors';
+import { canListAccounts } from '@/lib/permissions';
 
 export const SECURITY_POLICY_KEY = 'security.policy';
 
@@ -54,7 +57,9 @@ export interface UserDto {
   version: number;
 }
 
-export async function listUsers(now: Date): Promise<UserDto[]> {
+/** Every account, for the system and security admins' pages (canListAccounts). */
+export async function listUsers(viewer: Actor, now: Date): Promise<UserDto[]> {
+  if (!canListAccounts(viewer)) throw new ForbiddenError();
   const db = await getDb();
   const users = await db.user.findMany({
     orderBy: { username: 'asc' },

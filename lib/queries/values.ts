@@ -1,5 +1,6 @@
 // Server only. Reads of figures as plain DTOs. Dashboards see approved figures; reporters and reviewers may ask for
 // pending ones too, and those come back marked.
+import 'server-only';
 import { getDb } from '@/lib/db/client';
 import type { ValueSource, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';
 import type { Month } from '@/lib/periods';

@@ -70,10 +70,6 @@ export function windowState(now: Date, state: DeadlineState): WindowState {
   return state.reopened ? 'reopened' : 'closed';
 }
 
-export function isWindowOpen(window: WindowState): boolean {
-  return window === 'open' || window === 'reopened';
-}
-
 export type Timeliness = 'on_time' | 'late' | 'pending' | 'missing';
 
 /**

@@ -97,17 +97,6 @@ export function saveDraftSchemaFor(rules: ReadonlyMap<string, FigureRules>) {
   });
 }
 
-/** One figure's value on its own, by the indicator's rules: the canonical decimal string. */
-export function figureSchema(rules: FigureRules) {
-  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    const parsed = parseFigure(raw, rules);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
-}
 
 /** Submitting is bound to the submission version the user saw (0 when nothing was saved yet). */
 export const submitMonthSchema = z.object({ month: monthField, version: versionField }).strict();

@@ -20,7 +20,7 @@ test('demo data is seeded flagged, read back as series, and removed with one cal
   expect(await db.indicatorValue.count({ where: { isDemo: false } })).toBe(0);
   expect(await getDemoState()).toEqual({ seededThrough: '2026-10' });
 
-  const stored = await getCurrentPlan();
+  const stored = await getCurrentPlan(operator);
   const approvedOnly = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: '2025-03', includePending: false });
   expect(approvedOnly.get('high_tech_enterprises')!.at(-1)).toMatchObject({ month: '2025-03', status: 'approved', isDemo: true });
   const asOfLastMonth = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: '2026-10', includePending: false });
@@ -44,7 +44,7 @@ test('the demo has a reporting record: most months on time, some late, some unit
   const plan = bundledPlan();
   await loadPlan(operator, plan);
   await seedDemoData(operator, plan, '2026-10');
-  const stored = await getCurrentPlan();
+  const stored = await getCurrentPlan(operator);
   const kjj = await db.unit.findFirstOrThrow({ where: { planId: stored.id, name: '区科技局' } });
   const record = await getReportingRecord(stored.id, kjj.id, 2026, fixedClock('2026-11-15T10:00:00+08:00'));
   expect(record.expected).toBeGreaterThanOrEqual(9);

@@ -31,8 +31,8 @@ describe('loading the bundled plan', () => {
     const result = await loadPlan(operator, plan);
     expect(result.changed).toBe(true);
 
-    const stored = await getCurrentPlan();
-    const tasks = await listTasks(stored.id);
+    const stored = await getCurrentPlan(operator);
+    const tasks = await listTasks(operator, stored.id);
     expect(tasks.filter((t) => !t.isOrganisation)).toHaveLength(19);
     expect(tasks.filter((t) => t.isOrganisation)).toHaveLength(4);
     for (const source of plan.tasks) {
@@ -45,9 +45,9 @@ describe('loading the bundled plan', () => {
     for (const task of tasks) {
       for (const party of [...task.lead, ...task.responsible]) expect(Boolean(party.unit) !== (party.groupId !== null), party.label).toBe(true);
     }
-    const units = await listUnits(stored.id);
+    const units = await listUnits(operator, stored.id);
     expect(units.filter((u) => u.kind === 'town')).toHaveLength(17);
-    const indicators = await listIndicators(stored.id);
+    const indicators = await listIndicators(operator, stored.id);
     expect(indicators.map((i) => i.code).sort()).toEqual(plan.indicators.map((i) => i.code).sort());
     const hte = indicators.find((i) => i.code === 'high_tech_enterprises')!;
     expect(hte.milestones).toEqual([
@@ -58,10 +58,10 @@ describe('loading the bundled plan', () => {
   });
 
   test('a town is involved in the tasks that name 各镇街', async () => {
-    const plan = await getCurrentPlan();
-    const tiansheng = (await listUnits(plan.id)).find((u) => u.name === '天生街道')!;
-    const detail = await getUnit(plan.id, tiansheng.id);
-    const viaTowns = (await listTasks(plan.id)).filter((t) => [...t.lead, ...t.responsible].some((p) => p.label === '各镇街'));
+    const plan = await getCurrentPlan(operator);
+    const tiansheng = (await listUnits(operator, plan.id)).find((u) => u.name === '天生街道')!;
+    const detail = await getUnit(operator, plan.id, tiansheng.id);
+    const viaTowns = (await listTasks(operator, plan.id)).filter((t) => [...t.lead, ...t.responsible].some((p) => p.label === '各镇街'));
     expect(viaTowns.length).toBeGreaterThan(0);
     expect([...detail.leadTasks, ...detail.sharedTasks].map((t) => t.key).sort()).toEqual(viaTowns.map((t) => t.key).sort());
   });
@@ -82,7 +82,7 @@ describe('loading the bundled plan', () => {
 
     const result = await loadPlan(operator, plan);
     expect(result.changes).toEqual(['indicator above_scale_high_tech']);
-    const stored = (await listIndicators(plan.id)).find((i) => i.code === 'above_scale_high_tech')!;
+    const stored = (await listIndicators(operator, plan.id)).find((i) => i.code === 'above_scale_high_tech')!;
     expect(stored.milestones[0]).toMatchObject({ value: 190, text: '提高至190家' });
 
     const rows = await db.auditLog.findMany({ where: { event: 'plan.indicator.changed', targetId: 'above_scale_high_tech', before: { not: Prisma.DbNull } } });
@@ -99,7 +99,7 @@ describe('loading the bundled plan', () => {
     plan.indicators.find((i) => i.code === 'above_scale_high_tech')!.milestones[0].text = '提高至190家';
     const result = await loadPlan(operator, plan);
     expect(result.changes).toEqual(['task 1']);
-    const task = await getTask(plan.id, '1');
+    const task = await getTask(operator, plan.id, '1');
     expect(task.responsible.map((p) => p.label)).toEqual(plan.tasks[0].responsible);
   });
 
@@ -112,5 +112,19 @@ describe('loading the bundled plan', () => {
     await expect(loadPlan(reviewer, plan)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await countRows()).toEqual(before);
     expect((await db.plan.findFirst())?.title).not.toBe('篡改');
+  });
+
+  test('the plan is read by the business roles, the system admin and the operator; not by the security or audit admin', async () => {
+    const as = (roles: Actor['roles']): Actor => ({ userId: 1, username: 'someone', roles, unitId: null, sessionId: null, ip: null });
+    const plan = await getCurrentPlan(operator);
+    for (const roles of [['viewer'], ['unit_reporter'], ['bureau_reviewer'], ['leader'], ['system_admin']] as Actor['roles'][]) {
+      expect((await getCurrentPlan(as(roles))).id, roles.join()).toBe(plan.id);
+      expect((await listUnits(as(roles), plan.id)).length, roles.join()).toBeGreaterThan(0);
+    }
+    for (const roles of [['security_admin'], ['audit_admin']] as Actor['roles'][]) {
+      await expect(getCurrentPlan(as(roles)), roles.join()).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listTasks(as(roles), plan.id), roles.join()).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getUnit(as(roles), plan.id, 1), roles.join()).rejects.toBeInstanceOf(ForbiddenError);
+    }
   });
 });

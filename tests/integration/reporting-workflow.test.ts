@@ -102,7 +102,7 @@ describe('the three journeys', () => {
     const approved = await approveSubmission(reviewer, { submissionId: form.submission!.id, version: form.submission!.version }, afterDeadline);
     expect(approved.status).toBe('approved');
 
-    const stored = await getCurrentPlan();
+    const stored = await getCurrentPlan(reviewer);
     const series = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: MONTH, includePending: false });
     expect(series.get('pre_ipo_reserve')!.at(-1)).toMatchObject({ month: MONTH, value: 40, status: 'approved' });
 
@@ -124,7 +124,7 @@ describe('the three journeys', () => {
     expect(await snapshot()).toEqual(before);
     const unlocked = await unlockValue(reviewer, { valueId: current.id, version: current.version, reason: '统计局更正了口径' }, inWindow);
     expect(unlocked.items[0].status).toBe('returned');
-    const stored = await getCurrentPlan();
+    const stored = await getCurrentPlan(reviewer);
     const series = await listDistrictSeries(stored.id, stored.regionUnitId, { asOf: MONTH, includePending: false });
     expect(series.get('pre_ipo_reserve')?.find((p) => p.month === MONTH)).toBeUndefined();
   });

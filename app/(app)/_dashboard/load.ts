@@ -1,6 +1,7 @@
 // Server only (page layer). Composes the dashboard reads with the pure progress functions, once per request: every
 // widget of a page calls these and React's `cache` makes them share one set of queries.
 import { cache } from 'react';
+import { requireSession } from '@/lib/auth/current-actor';
 import { systemClock } from '@/lib/clock';
 import { resolveMonthParam } from '@/lib/month-param';
 import { lastClosedMonth, type Month } from '@/lib/periods';
@@ -64,11 +65,14 @@ const breakdownMemo = createVersionMemo<BreakdownDto>(120);
 const unitDetailMemo = createVersionMemo<UnitDetailDto | null>(64);
 const unitListMemo = createVersionMemo<UnitSummaryDto[]>(2);
 
+/** The plan reads take the viewer; every page that uses this module has passed the gate for it already. */
+const viewer = async () => (await requireSession()).actor;
+
 export const planSnapshot = cache(async (): Promise<PlanSnapshot> => {
-  const version = await getDataVersion();
+  const [version, actor] = await Promise.all([getDataVersion(), viewer()]);
   return planMemo.get('plan', version, async () => {
-    const plan = await getCurrentPlan();
-    const [indicators, tasks, groups] = await Promise.all([listIndicators(plan.id), listTasks(plan.id), listGroups(plan.id)]);
+    const plan = await getCurrentPlan(actor);
+    const [indicators, tasks, groups] = await Promise.all([listIndicators(actor, plan.id), listTasks(actor, plan.id), listGroups(actor, plan.id)]);
     return { plan, indicators, tasks, groups };
   });
 });
@@ -144,9 +148,9 @@ export const indicatorBreakdown = cache(async (indicatorId: number, asOf: Month)
 
 /** A unit of the current plan with its tasks and indicators, or null when there is none; kept until the data changes. */
 export const unitDetail = cache(async (unitId: number): Promise<UnitDetailDto | null> => {
-  const [version, plan] = await Promise.all([getDataVersion(), currentPlan()]);
+  const [version, plan, actor] = await Promise.all([getDataVersion(), currentPlan(), viewer()]);
   return unitDetailMemo.get(String(unitId), version, () =>
-    getUnit(plan.id, unitId).catch((error: unknown) => {
+    getUnit(actor, plan.id, unitId).catch((error: unknown) => {
       if (isDomainError(error)) return null;
       throw error;
     }),
@@ -155,6 +159,6 @@ export const unitDetail = cache(async (unitId: number): Promise<UnitDetailDto | 
 
 /** Every unit of the current plan (the units page), kept until the data changes. */
 export const planUnits = cache(async (): Promise<UnitSummaryDto[]> => {
-  const [version, plan] = await Promise.all([getDataVersion(), currentPlan()]);
-  return unitListMemo.get(plan.id, version, () => listUnits(plan.id));
+  const [version, plan, actor] = await Promise.all([getDataVersion(), currentPlan(), viewer()]);
+  return unitListMemo.get(plan.id, version, () => listUnits(actor, plan.id));
 });

@@ -24,7 +24,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const tr = await getTranslations('reporting');
   const params = await searchParams;
   const { month, latest } = reviewMonth(params.month);
-  const plan = await getCurrentPlan();
+  const plan = await getCurrentPlan(actor);
   const [queue, overdue, reminders] = await Promise.all([
     getReviewQueue(actor, { planId: plan.id, month }),
     listOverdue(actor, { planId: plan.id, months: 3 }),

@@ -7,14 +7,15 @@ import { asOfFrom, dashboardReady, latestMonth, type SearchParams } from '../_da
 import { ReloadWithoutScript, Widget } from '../_dashboard/widget';
 import { MonthNav } from '../_dashboard/month-nav';
 import { parseTaskFilters, TaskBoardWidget, TaskFiltersWidget } from '../_dashboard/task-widgets';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import { gatePage } from '@/lib/gate/page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
 }
 
 export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission('dashboard.view');
+  const { refused } = await gatePage('dashboard.view', '/tasks');
+  if (refused) return refused;
   const [t, td, locale, params] = await Promise.all([getTranslations('tasks'), getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
   const latest = latestMonth();
   const asOf = asOfFrom(params);

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import type { UnitSummaryDto } from '@/lib/queries/plan';
 import { currentPlan, planUnits } from '../_dashboard/load';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import { gatePage } from '@/lib/gate/page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('units'))('title') };
@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const KIND_ORDER = ['department', 'park', 'company', 'town', 'other'] as const;
 
 export default async function UnitsPage() {
-  await requirePagePermission('dashboard.view');
+  const { refused } = await gatePage('dashboard.view', '/units');
+  if (refused) return refused;
   const t = await getTranslations('units');
   const [plan, units] = await Promise.all([currentPlan(), planUnits()]);
   const byKind = (kind: string) => units.filter((u) => u.kind === kind);

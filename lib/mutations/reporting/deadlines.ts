@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. The bureau's hold on the calendar: extending one unit's
 // deadline for a month, reopening a closed month, and the reporting settings (due day, jump threshold, first month).
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';

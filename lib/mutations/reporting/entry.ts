@@ -2,6 +2,7 @@
 // hand or from an Excel upload) and submitting it. Each write is one transaction: load → permission (with unit
 // context) → state transition → write with a version check → ValueEvent rows + audit row. A reporter's unit is
 // always the actor's own, never taken from input.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';

@@ -2,6 +2,7 @@
 // transaction): the form the plan asks of the unit, what is stored, and the previous figures to compare with. Shared
 // by the writes (inside their transaction) and by lib/queries/reporting (pages), so that a page and a save always
 // agree on what the form contains.
+import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Frequency, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';

@@ -1,5 +1,6 @@
 // Server only. Writes a planned form inside the caller's transaction: new figures and task reports inserted, changed
 // ones updated in one statement per table, each bound to the version it was planned from, and one ValueEvent per item.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ApplyOptions, SaveResult } from '@/lib/mutations/reporting/entry';

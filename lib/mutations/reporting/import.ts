@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. Excel upload of a unit's month, confirmed: the same file
 // as previewed (named by its sha256) is read again and every row written in one transaction, or none. Re-uploading a
 // file already imported changes nothing: equal figures are "unchanged".
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { applyForm, type SaveResult } from '@/lib/mutations/reporting/entry';

@@ -1,5 +1,6 @@
 // Server only. What the plan asks of every unit (indicators with their reporters and breakdowns, key tasks with their
 // parties), read once and cached while nothing it is built from changes. Read by saves and by pages alike.
+import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Comparator, UnitKind } from '@/lib/generated/prisma/enums';
 import type { ReportableIndicator, ReportableTask } from '@/lib/reporting/expected';

@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. 催办: the bureau reminds units that have not submitted a
 // month (or have returned items); each user of the unit acknowledges the reminders they have seen.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';

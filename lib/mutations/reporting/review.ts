@@ -2,8 +2,9 @@
 // figures and task reports one by one or a unit's whole month at once, each bound to the version the reviewer saw and
 // never by the person who submitted it. One transaction per call: lock the submissions → check versions, permission
 // and transition → write → ValueEvent rows → refresh the submissions' status → audit row.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditEvent } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { InvalidTransitionError, NotFoundError } from '@/lib/errors';
@@ -52,7 +53,7 @@ const reviewEvent: Record<ReviewAction, ValueEventAction> = {
   return: 'returned',
   unlock: 'unlocked',
 };
-const reviewAudit: Record<ReviewAction, string> = {
+const reviewAudit: Record<ReviewAction, AuditEvent> = {
   approve: 'reporting.approved',
   return: 'reporting.returned',
   unlock: 'reporting.unlocked',

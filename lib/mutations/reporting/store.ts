@@ -4,6 +4,7 @@
 // Lock order, to rule out deadlocks: the Submission row first (SELECT … FOR UPDATE), then its figures and task
 // reports. Every write to a form's items takes its submission's lock, so two saves of one unit's month run one
 // after the other and the second sees the first's versions.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';

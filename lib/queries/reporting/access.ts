@@ -1,4 +1,5 @@
 // Server only. Who may see what of monthly reporting: the one check every reporting read makes of its viewer.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { ForbiddenError } from '@/lib/errors';
 import { can } from '@/lib/permissions';

@@ -1,5 +1,6 @@
 // Server only. Reporting completeness and timeliness over a year: a unit's record (months expected, submitted, on
 // time, late, missing, and the reporting rate) and the bureau's table of every unit.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';

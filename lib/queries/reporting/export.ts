@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. The rows of the reporting downloads (a month's figures, one
 // indicator's history), each figure's review status marked: all units for the bureau and leaders, else the own unit.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';

@@ -1,6 +1,7 @@
 // Server only. Every function takes the viewer first. The reporter's monthly form as plain DTOs (numbers, 'YYYY-MM'
 // months, 'YYYY-MM-DD' CST dates): exactly the figures and tasks the unit reports, with status, deadline and return
 // reasons, read through the same loaders a save uses.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';

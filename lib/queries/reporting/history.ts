@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. What happened to a figure or a task report, oldest first: who
 // entered, changed, submitted, approved, returned or unlocked it, when, and why.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';

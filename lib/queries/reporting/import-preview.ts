@@ -1,6 +1,7 @@
 // Server only. Every function takes the viewer first. The dry run of an Excel upload of a unit's month: what the file
 // would create, change, leave unchanged or reject, row by row. Reads only; lib/mutations/reporting/import.ts writes
 // the same file once confirmed, planned by the same steps.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';

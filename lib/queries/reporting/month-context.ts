@@ -1,5 +1,6 @@
 // Server only. What the bureau's month views share: the plan structure, settings and lagged figures' state, and
 // whether a unit was expected to report a month.
+import 'server-only';
 import { getDb } from '@/lib/db/client';
 import {
   buildFormDefinition,

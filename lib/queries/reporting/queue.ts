@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. The bureau's review queue for a month (per unit: submitted and
 // awaiting review, missing, late, returned) and the list of overdue months.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';

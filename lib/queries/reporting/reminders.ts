@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. 催办 as the units and the bureau see them: the reminders a user has
 // not acknowledged yet, and the record of reminders sent with who has seen each.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import type { Month } from '@/lib/periods';

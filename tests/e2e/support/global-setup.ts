@@ -15,6 +15,8 @@ export async function setup(project: TestProject): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beibei-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dataDir, 'db'), APP_FIXED_NOW: '2026-11-15T10:00:00+08:00', NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdefghijklmnopqrstuv', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;
+  // The benchmark's pages are not part of the product: the browser tests check that they answer 404.
+  delete env.APP_BENCH_PAGES;
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
   const started = Date.now();
   server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, stdio: ['ignore', log, log] });

@@ -1,4 +1,5 @@
 // Server only. What the three admin pages share: role names, unit choices, the user table's words, the locale.
+import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ChoiceGroup } from '@/components/ui/choice';
 import type { UserTableText } from '@/components/admin/user-table';

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { refusedPage } from '@/app/(app)/_lib/refused';
 import { getTranslations } from 'next-intl/server';
 import { adminText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
 import { AuditFilterForm } from '@/components/admin/audit-filter-form';
@@ -7,7 +6,7 @@ import { AuditTable } from '@/components/admin/audit-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { auditEvents } from '@/lib/audit';
-import { requireSession } from '@/lib/auth/current-actor';
+import { gatePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { AUDIT_PAGE_SIZE, viewAuditLog } from '@/lib/mutations/audit-log';
 import { can } from '@/lib/permissions';
@@ -22,10 +21,10 @@ const FILTER_KEYS = ['event', 'actor', 'result', 'from', 'to'] as const;
 const PREFIXES = ['auth.', 'user.', 'security.', 'audit.', 'reporting.', 'plan.', 'demo.'];
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await requireSession();
   const { t, roleNames, locale } = await adminText();
-  // The page checks for itself: the menu only hides the link.
-  if (!can(session.actor, 'audit.view')) return refusedPage(session.actor, { permission: 'audit.view', path: '/admin/audit' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.audit_admin }) });
+  const gate = await gatePage('audit.view', '/admin/audit', { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.audit_admin }) });
+  if (gate.refused) return gate.refused;
+  const session = gate.session;
 
   const params = await searchParams;
   const parsed = parseInput(auditFilterSchema, params, locale);

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
@@ -10,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { assignRolesAction, resetSecondFactorAction, terminateSessionsAction, updateSecurityPolicyAction } from '@/lib/actions/admin';
 import { requireSession } from '@/lib/auth/current-actor';
+import { refusePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { allRoles, can } from '@/lib/permissions';
 import { getSecurityPolicy, getSecurityPolicyVersion, listUsers } from '@/lib/queries/security';
@@ -27,9 +27,9 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
   const mayEditPolicy = can(actor, 'policy.edit');
   const mayTerminate = can(actor, 'session.terminate');
   const mayResetSecondFactor = can(actor, 'secondFactor.reset');
-  if (!mayAssign && !mayEditPolicy && !mayTerminate && !mayResetSecondFactor) return refusedPage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
+  if (!mayAssign && !mayEditPolicy && !mayTerminate && !mayResetSecondFactor) return refusePage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
 
-  const [users, policy, policyVersion, params] = await Promise.all([listUsers(systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams]);
+  const [users, policy, policyVersion, params] = await Promise.all([listUsers(actor, systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams]);
   const selected = users.find((u) => u.id === selectedUserId(params)) ?? null;
   const field = (kind: '' | 'Hint') => Object.fromEntries(policyFields.map((f) => [f, t(`security.${f}${kind}`)])) as Record<PolicyField, string>;
 

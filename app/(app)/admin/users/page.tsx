@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, unitChoices, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
@@ -8,9 +7,8 @@ import { UserTable } from '@/components/admin/user-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { assignUnitAction, createUserAction, resetPasswordAction, setUserDisabledAction } from '@/lib/actions/admin';
-import { requireSession } from '@/lib/auth/current-actor';
+import { gatePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
-import { can } from '@/lib/permissions';
 import { getCurrentPlan, listUnits } from '@/lib/queries/plan';
 import { getSecurityPolicy, listUsers } from '@/lib/queries/security';
 
@@ -19,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await requireSession();
   const { t, units: unitText, roleNames, locale } = await adminText();
-  // The page checks for itself: the menu only hides the link.
-  if (!can(session.actor, 'user.manage')) return refusedPage(session.actor, { permission: 'user.manage', path: '/admin/users' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.system_admin }) });
+  const gate = await gatePage('user.manage', '/admin/users', { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.system_admin }) });
+  if (gate.refused) return gate.refused;
+  const session = gate.session;
 
-  const [users, policy, plan, params] = await Promise.all([listUsers(systemClock()), getSecurityPolicy(), getCurrentPlan(), searchParams]);
-  const units = unitChoices(await listUnits(plan.id), (kind) => unitText(`kind.${kind}`));
+  const [users, policy, plan, params] = await Promise.all([listUsers(session.actor, systemClock()), getSecurityPolicy(), getCurrentPlan(session.actor), searchParams]);
+  const units = unitChoices(await listUnits(session.actor, plan.id), (kind) => unitText(`kind.${kind}`));
   const selected = users.find((u) => u.id === selectedUserId(params)) ?? null;
   const passwordHint = t('users.temporaryPasswordHint', { min: policy.minLength, classes: policy.minClasses });
 

@@ -10,7 +10,7 @@ import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { BreakdownWidget, ChartWidget, FiguresWidget, MilestonesWidget, SummaryWidget } from '../../_dashboard/indicator-widgets';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { indicatorName, withMonth } from '../../_dashboard/views';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import { gatePage, pageAllows } from '@/lib/gate/page';
 
 type Params = Promise<{ code: string }>;
 
@@ -19,12 +19,15 @@ async function findIndicator(code: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
+  if (!(await pageAllows('dashboard.view'))) return {};
   const [ind, locale] = await Promise.all([findIndicator((await params).code), getLocale() as Promise<Locale>]);
   return { title: ind ? indicatorName(ind, locale) : undefined };
 }
 
 export default async function IndicatorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  await requirePagePermission('dashboard.view');
+  const { refused } = await gatePage('dashboard.view', `/indicators/${(await params).code}`);
+  if (refused) return refused;
   const [{ code }, query, t, td, locale] = await Promise.all([params, searchParams, getTranslations('indicator'), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
   const ind = await findIndicator(code);
   if (!ind) notFound();

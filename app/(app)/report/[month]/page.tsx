@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { entryText } from '@/app/(app)/report/_lib/entry-text';
-import { Forbidden } from '@/components/admin/forbidden';
+import { Forbidden } from '@/components/ui/forbidden';
 import { ReminderBanner } from '@/components/reporting/reminder-banner';
 import { ReportForm } from '@/components/reporting/report-form';
 import { fill, type EntryIndicator, type EntryTask } from '@/components/reporting/types';
@@ -13,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { markRemindersSeenAction, saveReportAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
+import { refusePage } from '@/lib/gate/page';
 import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { formatDateTime, formatMonth } from '@/lib/format';
 import { isMonth } from '@/lib/periods';
@@ -47,13 +47,13 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const { locale, text, labels } = await entryText();
   const actor = session.actor;
   // The unit is the session's; a reporter never names one.
-  if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return refusedPage(actor, { permission: 'figure.enter', path: `/report/${month}` }, { title: text.title, message: actor.unitId === null ? text.noUnit : text.forbidden });
+  if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return refusePage(actor, { permission: 'figure.enter', path: `/report/${month}` }, { title: text.title, message: actor.unitId === null ? text.noUnit : text.forbidden });
 
   let form;
   try {
     form = await getReportForm(actor, { month });
   } catch (error) {
-    if (error instanceof ForbiddenError) return refusedPage(actor, { permission: 'figure.enter', path: `/report/${month}`, reason: error.messageEn }, { title: text.title, message: locale === 'en' ? error.messageEn : error.message });
+    if (error instanceof ForbiddenError) return refusePage(actor, { permission: 'figure.enter', path: `/report/${month}`, reason: error.messageEn }, { title: text.title, message: locale === 'en' ? error.messageEn : error.message });
     if (isDomainError(error)) return <Forbidden title={text.title} message={locale === 'en' ? error.messageEn : error.message} />;
     throw error;
   }

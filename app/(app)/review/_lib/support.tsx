@@ -2,23 +2,21 @@
 // the sub-navigation between queue, completeness and settings.
 import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { refusedPage } from '@/app/(app)/_lib/refused';
-import { requireSession } from '@/lib/auth/current-actor';
+import { gatePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/locale';
 import { resolveMonthParam } from '@/lib/month-param';
-import { can, type Action } from '@/lib/permissions';
+import type { Action } from '@/lib/permissions';
 import { addMonths, lastClosedMonth, monthOf, type Month } from '@/lib/periods';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The page checks for itself (the menu only hides the link): the session, or a 403 element to render. */
 export async function reviewSession(permission: Action, path: string) {
-  const session = await requireSession();
   const t = await getTranslations('reporting.review');
   const locale = toLocale(await getLocale());
-  const forbidden = can(session.actor, permission) ? null : await refusedPage(session.actor, { permission, path }, { title: t('forbiddenTitle'), message: t('forbidden') });
-  return { session, actor: session.actor, t, locale, forbidden };
+  const { session, refused } = await gatePage(permission, path, { title: t('forbiddenTitle'), message: t('forbidden') });
+  return { session, actor: session.actor, t, locale, forbidden: refused };
 }
 
 /** The current reporting month is last month (its figures are due this month); any month up to this one may be named. */

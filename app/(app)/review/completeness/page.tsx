@@ -17,7 +17,7 @@ export default async function ReviewCompletenessPage({ searchParams }: { searchP
   const { actor, t, locale, forbidden } = await reviewSession('reporting.viewAllUnits', '/review/completeness');
   if (forbidden) return forbidden;
   const year = reviewYear((await searchParams).year);
-  const plan = await getCurrentPlan();
+  const plan = await getCurrentPlan(actor);
   const rows = await listReportingRecords(actor, { planId: plan.id, year });
   // The domain never yields more submitted than expected months; the clamp keeps a printed table honest regardless.
   const percent = (ratio: number | null) => (ratio === null ? '—' : formatPercent(Math.min(ratio, 1), 1, locale));

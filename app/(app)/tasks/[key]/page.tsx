@@ -7,12 +7,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { isDomainError } from '@/lib/errors';
 import { sectionOrdinal, type Locale } from '@/lib/format';
 import { getCurrentPlan, getTask, listIndicators, type TaskDto } from '@/lib/queries/plan';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import type { Actor } from '@/lib/actor';
+import { requireSession } from '@/lib/auth/current-actor';
+import { gatePage, pageAllows } from '@/lib/gate/page';
 
-async function load(key: string) {
-  const plan = await getCurrentPlan();
+async function load(viewer: Actor, key: string) {
+  const plan = await getCurrentPlan(viewer);
   try {
-    return { plan, task: await getTask(plan.id, key) };
+    return { plan, task: await getTask(viewer, plan.id, key) };
   } catch (error) {
     if (isDomainError(error)) notFound();
     throw error;
@@ -20,15 +22,19 @@ async function load(key: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
-  const { task } = await load((await params).key);
+  // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
+  if (!(await pageAllows('dashboard.view'))) return {};
+  const { task } = await load((await requireSession()).actor, (await params).key);
   return { title: task.title };
 }
 
 export default async function TaskPage({ params }: { params: Promise<{ key: string }> }) {
-  await requirePagePermission('dashboard.view');
+  const { key } = await params;
+  const { actor, refused } = await gatePage('dashboard.view', `/tasks/${key}`);
+  if (refused) return refused;
   const [t, locale] = await Promise.all([getTranslations('tasks'), getLocale()]);
-  const { plan, task } = await load((await params).key);
-  const indicators = (await listIndicators(plan.id)).filter((i) => task.indicatorCodes.includes(i.code));
+  const { plan, task } = await load(actor, key);
+  const indicators = (await listIndicators(actor, plan.id)).filter((i) => task.indicatorCodes.includes(i.code));
   const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: p.label, unitId: p.unit?.id ?? null }));
   const label = task.isOrganisation ? t('orgNo', { no: sectionOrdinal(task.no, locale as Locale) }) : t('taskNo', { no: task.no });
   return (

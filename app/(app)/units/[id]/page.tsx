@@ -9,7 +9,7 @@ import { asOfFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } 
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
-import { requirePagePermission } from '@/lib/auth/current-actor';
+import { gatePage, pageAllows } from '@/lib/gate/page';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -17,11 +17,14 @@ async function load(id: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
+  if (!(await pageAllows('dashboard.view'))) return {};
   return { title: (await load((await params).id)).name };
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  await requirePagePermission('dashboard.view');
+  const { refused } = await gatePage('dashboard.view', `/units/${(await params).id}`);
+  if (refused) return refused;
   const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
   const unit = await load(id);
   const latest = latestMonth();

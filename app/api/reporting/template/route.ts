@@ -1,6 +1,7 @@
 // The unit's Excel template of a month (the session's unit, never the client's), to fill in and upload back.
 import type { NextRequest } from 'next/server';
-import { fileResponse, handleDownload, XLSX_TYPE } from '@/app/api/_lib/respond';
+import { fileResponse, XLSX_TYPE } from '@/app/api/_lib/respond';
+import { handleDownload } from '@/lib/gate/route';
 import { buildTemplate } from '@/lib/excel/template';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { importPreviewSchema } from '@/lib/schemas/reporting';

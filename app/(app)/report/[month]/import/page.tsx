@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { refusedPage } from '@/app/(app)/_lib/refused';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -9,6 +8,7 @@ import { fill } from '@/components/reporting/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { importReportAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
+import { refusePage } from '@/lib/gate/page';
 import { formatMonth } from '@/lib/format';
 import { isMonth } from '@/lib/periods';
 import { can } from '@/lib/permissions';
@@ -22,7 +22,7 @@ export default async function ReportImportPage({ params }: { params: Promise<{ m
   const { month } = await params;
   if (!isMonth(month)) notFound();
   const { locale, text, labels, validation } = await entryText();
-  if (!can(session.actor, 'figure.import', { unitId: session.actor.unitId }) || session.actor.unitId === null) return refusedPage(session.actor, { permission: 'figure.import', path: `/report/${month}/import` }, { title: text.import, message: text.forbidden });
+  if (!can(session.actor, 'figure.import', { unitId: session.actor.unitId }) || session.actor.unitId === null) return refusePage(session.actor, { permission: 'figure.import', path: `/report/${month}/import` }, { title: text.import, message: text.forbidden });
   return (
     <>
       <PageHeader

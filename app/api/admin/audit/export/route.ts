@@ -3,7 +3,8 @@
 import { cookies } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
-import { fileResponse, handleDownload, refuse } from '@/app/api/_lib/respond';
+import { fileResponse } from '@/app/api/_lib/respond';
+import { handleDownload, refuse } from '@/lib/gate/route';
 import { systemClock } from '@/lib/clock';
 import { toCsv } from '@/lib/csv';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locale';

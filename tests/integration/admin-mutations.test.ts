@@ -1,3 +1,5 @@
+// The admin mutations (lib/mutations/users.ts, auth.ts, audit-log.ts) called directly, as every role: who may change
+// what, and the one audit row each change writes. Server actions and their gate are tested in gate.test.ts.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { systemActor, type Actor } from '@/lib/actor';
 import { defaultSecurityPolicy } from '@/lib/auth/password-policy';
@@ -13,7 +15,7 @@ import { seedDemoAccounts } from '@/lib/mutations/demo';
 import { loadPlan } from '@/lib/mutations/plan';
 import { assignRoles, assignUnit, createUser, resetPassword, resetSecondFactor, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
 import { allRoles } from '@/lib/permissions';
-import { getSecurityPolicy, getSecurityPolicyVersion } from '@/lib/queries/security';
+import { getSecurityPolicy, getSecurityPolicyVersion, listUsers } from '@/lib/queries/security';
 import { actorFor, KNOWN_PASSWORD, makeUser, openSession } from '../support/accounts';
 import { setupTestDatabase } from '../support/db';
 import { bundledPlan } from '../support/plan';
@@ -376,5 +378,20 @@ describe('the audit log', () => {
     await expect(db.auditLog.delete({ where: { id: before[0].id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe('TRUNCATE "AuditLog"')).rejects.toThrow(/append-only/);
     expect(await db.auditLog.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+});
+
+describe('listUsers', () => {
+  test('lists accounts for the system and security admins only, never a hash', async () => {
+    for (const role of allRoles) {
+      const actor: Actor = { userId: 1, username: `as-${role}`, roles: [role], unitId: null, sessionId: null, ip: null };
+      if (role === 'system_admin' || role === 'security_admin') {
+        const users = await listUsers(actor, new Date());
+        expect(users.length, role).toBeGreaterThan(0);
+        expect(JSON.stringify(users), role).not.toMatch(/argon2|passwordHash|totpSecret/);
+      } else {
+        await expect(listUsers(actor, new Date()), role).rejects.toBeInstanceOf(ForbiddenError);
+      }
+    }
   });
 });
