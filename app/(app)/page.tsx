@@ -4,9 +4,9 @@ import { CardGridSkeleton, LineSkeleton, TableSkeleton } from '@/components/dash
 import { WidgetSection } from '@/components/dashboard/widget-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMonth, type Locale } from '@/lib/format';
-import { asOfFrom, latestMonth, type SearchParams } from './_dashboard/load';
+import { monthFrom, latestMonth, type SearchParams } from './_dashboard/load';
 import { ReloadWithoutScript, Widget } from './_dashboard/widget';
-import { MonthNav } from './_dashboard/month-nav';
+import { MonthNav, MonthNotice } from './_dashboard/month-nav';
 import { ClustersWidget, HeadlineWidget, InputsWidget, overviewReady, StatusSummaryWidget, TaskTargetsWidget } from './_dashboard/overview-widgets';
 import { requirePagePermission } from '@/lib/auth/current-actor';
 
@@ -18,7 +18,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   await requirePagePermission('dashboard.view');
   const [t, locale, params] = await Promise.all([getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
   const latest = latestMonth();
-  const asOf = asOfFrom(params);
+  const resolved = await monthFrom(params);
+  const asOf = resolved.month;
   const props = { asOf, latest, locale };
   const loading = t('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
@@ -38,6 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         }
         actions={<MonthNav path="/" asOf={asOf} latest={latest} />}
       />
+      <MonthNotice resolved={resolved} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <StatusSummaryWidget {...props} />
       </Widget>

@@ -5,10 +5,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartSkeleton, LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMonth, type Locale } from '@/lib/format';
-import { asOfFrom, dashboardReady, latestMonth, planSnapshot, type SearchParams } from '../../_dashboard/load';
+import { monthFrom, dashboardReady, latestMonth, planSnapshot, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { BreakdownWidget, ChartWidget, FiguresWidget, MilestonesWidget, SummaryWidget } from '../../_dashboard/indicator-widgets';
-import { MonthNav } from '../../_dashboard/month-nav';
+import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { indicatorName, withMonth } from '../../_dashboard/views';
 import { requirePagePermission } from '@/lib/auth/current-actor';
 
@@ -29,7 +29,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const ind = await findIndicator(code);
   if (!ind) notFound();
   const latest = latestMonth();
-  const asOf = asOfFrom(query);
+  const resolved = await monthFrom(query);
+  const asOf = resolved.month;
   const props = { code, asOf, latest, locale };
   const loading = td('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
@@ -56,6 +57,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
           </div>
         }
       />
+      <MonthNotice resolved={resolved} />
       <p className="mb-5 rounded border-l-4 border-brand-100 bg-white px-3 py-2 text-sm leading-6 text-slate-700">
         <span className="mr-1 text-slate-500">{t('sourceText')}：</span>
         {ind.sourceText}
