@@ -29,22 +29,35 @@ interface AxeFinding {
   nodes: string[];
 }
 
-async function axe(page: Page): Promise<AxeFinding[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
+const WCAG = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+/** axe files these under best practice, not WCAG; the issue names them, so they are held to zero too. */
+const STRUCTURE = { type: 'rule', values: ['heading-order', 'region', 'landmark-one-main', 'page-has-heading-one'] };
+
+async function axe(page: Page, runOnly: object = WCAG): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
+  }, runOnly);
 }
 
 describe('every main page fits a 360 px phone: wide tables scroll inside their own box', () => {
   test.each(MAIN_PAGES.map((p) => [p.name, p] as const))('%s', async (name, target) => {
     const page = await sessions.page(target.role, { width: 360 });
     await openMainPage(page, target);
-    const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+    const { width, culprits } = await page.evaluate(() => {
+      const width = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+      // The outermost elements that reach past the screen, to say what to fix.
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`);
+      return { width, culprits };
+    });
     if (width > 360) await page.screenshot({ path: `${SCREENSHOT_DIR}/too-wide-${name}-360.png`, fullPage: true });
-    expect(width, `${name} is ${width}px wide at 360px`).toBeLessThanOrEqual(360);
+    expect(width, `${name} is ${width}px wide at 360px: ${culprits.join('; ')}`).toBeLessThanOrEqual(360);
     await page.close();
   });
 });
@@ -56,6 +69,7 @@ describe('axe-core finds no serious or critical WCAG 2.1 A/AA violation', () => 
     await openMainPage(page, target);
     const serious = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious).toEqual([]);
+    expect(await axe(page, STRUCTURE)).toEqual([]);
     await page.close();
   });
 
@@ -81,7 +95,7 @@ describe('a month in the address that cannot be shown is said so', () => {
     await expect.poll(() => notice.count()).toBe(1);
     const text = await notice.innerText();
     expect(text).toMatch(words);
-    const shown = (await page.locator('h1 + p').first().innerText()).match(/数据截至 (\S+)/)?.[1];
+    const shown = (await page.locator('h1 + p').first().innerText()).match(/数据截至 (\d{4}年\d{1,2}月)/)?.[1];
     expect(text).toContain(`现显示最新月份 ${shown}`);
     await page.close();
   });

@@ -72,13 +72,13 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <MilestonesWidget {...props} />
       </Widget>
       <div className={ind.breakdownGroups.length ? 'grid gap-6 lg:grid-cols-2 print:grid-cols-1' : ''}>
-        <section aria-label={t('figures.caption')}>
+        <section aria-label={t('figures.caption')} className="min-w-0">
           <Widget ready={!!inline} content={inline?.[3]} fallback={<TableSkeleton rows={12} label={loading} />}>
             <FiguresWidget {...props} />
           </Widget>
         </section>
         {ind.breakdownGroups.length ? (
-          <section aria-labelledby="breakdown">
+          <section aria-labelledby="breakdown" className="min-w-0">
             <h2 id="breakdown" className="mb-3 text-lg font-semibold text-brand-900">
               {t('breakdown.title')}
             </h2>

@@ -144,7 +144,7 @@ export default async function ReviewUnitPage({ params, searchParams }: { params:
       <section aria-labelledby="indicators-title" className="mb-6">
         <h2 id="indicators-title" className="mb-2 text-lg font-semibold text-brand-900">{t('indicatorsTitle')}</h2>
         {form.indicators.map((indicator) => (
-          <article key={indicator.code} className="mb-4 rounded-lg border border-slate-200 bg-white shadow-sm" data-indicator={indicator.code}>
+          <article key={indicator.code} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-indicator={indicator.code}>
             <header className="border-b border-slate-200 bg-slate-50 px-3 py-2">
               <h3 className="font-semibold text-slate-900">
                 {locale === 'en' ? indicator.nameEn : indicator.name}
@@ -179,7 +179,7 @@ export default async function ReviewUnitPage({ params, searchParams }: { params:
                         </span>
                       </th>
                       <td className="num px-3 py-2 text-right text-slate-600">{item.previous ? formatNumber(item.previous.value, indicator.decimals, locale) : '—'}</td>
-                      <td className="num px-3 py-2 text-right font-medium">{current ? current.text : <span className="text-slate-400">{t('noValue')}</span>}</td>
+                      <td className="num px-3 py-2 text-right font-medium">{current ? current.text : <span className="text-slate-500">{t('noValue')}</span>}</td>
                       <td className="px-3 py-2">
                         <Badge tone={STATUS_TONE[itemStatus]}>{tr(`status.${itemStatus}`)}</Badge>
                         {current?.warnings.map((w) => (
@@ -226,7 +226,7 @@ export default async function ReviewUnitPage({ params, searchParams }: { params:
                         {history(histories.task.get(current.id))}
                       </>
                     ) : (
-                      <p className="mt-1 text-slate-400">{t('noValue')}</p>
+                      <p className="mt-1 text-slate-500">{t('noValue')}</p>
                     )}
                   </div>
                   <div className="no-print">{current ? <ItemReviewForms kind="task" id={current.id} version={current.version} status={current.status} actions={taskActions} /> : null}</div>
