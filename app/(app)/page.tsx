@@ -7,7 +7,7 @@ import { formatMonth, type Locale } from '@/lib/format';
 import { monthFrom, latestMonth, type SearchParams } from './_dashboard/load';
 import { ReloadWithoutScript, Widget } from './_dashboard/widget';
 import { MonthNav, MonthNotice } from './_dashboard/month-nav';
-import { ClustersWidget, HeadlineWidget, InputsWidget, overviewReady, StatusSummaryWidget, TaskTargetsWidget } from './_dashboard/overview-widgets';
+import { BehindWidget, ClustersWidget, HeadlineWidget, InputsWidget, overviewReady, parseStatusFilter, StatusSummaryWidget, TaskTargetsWidget } from './_dashboard/overview-widgets';
 import { requirePagePermission } from '@/lib/auth/current-actor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,11 +20,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const latest = latestMonth();
   const resolved = await monthFrom(params);
   const asOf = resolved.month;
-  const props = { asOf, latest, locale };
+  const filter = parseStatusFilter(params);
+  const props = { asOf, latest, locale, filter };
   const loading = t('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
   const inline = (await overviewReady(asOf, latest, locale))
-    ? await Promise.all([StatusSummaryWidget(props), HeadlineWidget(props), ClustersWidget(props), TaskTargetsWidget(props), InputsWidget(props)])
+    ? await Promise.all([StatusSummaryWidget(props), HeadlineWidget(props), ClustersWidget(props), TaskTargetsWidget(props), InputsWidget(props), BehindWidget(props)])
     : null;
   return (
     <>
@@ -37,12 +38,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             <span className="ml-2 text-xs text-slate-500">{t('asOfNote')}</span>
           </>
         }
-        actions={<MonthNav path="/" asOf={asOf} latest={latest} />}
+        actions={<MonthNav path="/" asOf={asOf} latest={latest} keep={filter ? { status: filter } : {}} />}
       />
       <MonthNotice resolved={resolved} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <StatusSummaryWidget {...props} />
       </Widget>
+      {filter ? null : (
+        <Widget ready={!!inline} content={inline?.[5]} fallback={<TableSkeleton rows={6} label={loading} />}>
+          <BehindWidget {...props} />
+        </Widget>
+      )}
       <WidgetSection id="headline" title={t('headline')} note={t('headlineNote')}>
         <Widget ready={!!inline} content={inline?.[1]} fallback={<CardGridSkeleton count={9} label={loading} />}>
           <HeadlineWidget {...props} />
