@@ -61,20 +61,20 @@ function Links({ items }: { items: LinkView[] }) {
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
 export function BehindList({ indicators, tasks, text }: { indicators: BehindIndicatorView[]; tasks: BehindTaskView[]; text: BehindListText }) {
   return (
-    <section aria-labelledby="behind" className="avoid-break mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section aria-labelledby="behind" className="mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
         <h2 id="behind" className="text-lg font-semibold text-brand-900">
           {text.title}
         </h2>
         <p className="text-xs text-slate-600">{text.note}</p>
       </div>
-      <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr] print:grid-cols-[3fr_2fr]">
         <div className="min-w-0 px-4 py-2">
           <h3 className="mb-1 text-sm font-semibold text-slate-700">{text.indicators}</h3>
           {indicators.length ? (
             <ol className="divide-y divide-slate-100" data-behind-indicators>
               {indicators.map((b) => (
-                <li key={b.code} data-code={b.code} className="py-1.5 text-sm">
+                <li key={b.code} data-code={b.code} className="avoid-break py-1.5 text-sm">
                   <div className="flex flex-wrap items-baseline gap-x-2">
                     <StatusBadge status={b.status} label={b.statusLabel} />
                     <Link href={b.href} className="font-medium">
@@ -111,7 +111,7 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
           {tasks.length ? (
             <ol className="divide-y divide-slate-100" data-behind-tasks>
               {tasks.map((t) => (
-                <li key={t.key} data-task={t.key} className="py-1.5 text-sm">
+                <li key={t.key} data-task={t.key} className="avoid-break py-1.5 text-sm">
                   <div className="flex flex-wrap items-baseline gap-x-2">
                     <StatusBadge status={t.status} label={t.statusLabel} />
                     <span className="text-xs text-slate-600">{t.label}</span>

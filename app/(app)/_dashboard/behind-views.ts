@@ -31,8 +31,8 @@ function ownersOf(ind: IndicatorDto, tasks: TaskDto[]): UnitRefDto[] {
   return [...out.values()];
 }
 
-export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>, locale: Locale, t: Translator, latest: Month): BehindView {
-  const { asOf } = data;
+/** The behind lists from the dashboard data: organisational items are not tasks of their own here. */
+function computeBehind(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>) {
   const plain = tasks.filter((task) => !task.isOrganisation);
   const indicators = behindIndicators(
     data.indicators.map((ind) => ({ code: ind.code, indicator: ind, progress: data.progress.get(ind.code)!, observations: data.observations.get(ind.code) ?? [] })),
@@ -45,6 +45,12 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
     }),
     indicators,
   );
+  return { plain, indicators, taskRows };
+}
+
+export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>, locale: Locale, t: Translator, latest: Month): BehindView {
+  const { asOf } = data;
+  const { plain, indicators, taskRows } = computeBehind(data, tasks, reports);
   const taskByKey = new Map(plain.map((task) => [task.key, task]));
   const taskLink = (task: TaskDto): LinkView => ({ label: t('taskTag', { no: task.no }), href: withMonth(`/tasks/${task.key}`, asOf, latest) });
 
@@ -101,4 +107,15 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
       inTasks: t('behind.inTasks'),
     },
   };
+}
+
+/** Per unit: how many indicators it owns and tasks it leads are behind (the units list ranks units by these). */
+export function behindByUnit(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>): Map<number, { indicators: number; tasks: number }> {
+  const { plain, indicators, taskRows } = computeBehind(data, tasks, reports);
+  const out = new Map<number, { indicators: number; tasks: number }>();
+  const entry = (id: number) => out.get(id) ?? out.set(id, { indicators: 0, tasks: 0 }).get(id)!;
+  for (const b of indicators) ownersOf(data.byCode.get(b.code)!, plain).forEach((u) => entry(u.id).indicators++);
+  const behindKeys = new Set(taskRows.map((r) => r.key));
+  for (const task of plain) if (behindKeys.has(task.key)) leadUnits(task).forEach((u) => entry(u.id).tasks++);
+  return out;
 }
