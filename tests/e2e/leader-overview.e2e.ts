@@ -121,3 +121,17 @@ test("a task page is the task's file: its status and why, and its units' progres
   await page.screenshot({ path: `${SCREENSHOT_DIR}/task-file-zh-1280.png`, fullPage: true });
   await page.close();
 });
+
+test('the units list ranks units by what they are behind on; a lead unit on the behind list shows it', async () => {
+  const page = await sessions.page('leader');
+  await page.goto('/');
+  const lead = await page.locator('[data-behind-indicators] > li a[href^="/units/"]').first().getAttribute('href');
+  const unitId = lead!.match(/\/units\/(\d+)/)![1];
+  await page.goto('/units');
+  for (const table of await page.locator('table[data-units]').all()) {
+    const counts = (await table.locator('[data-col="indicators-behind"]').allInnerTexts()).map(Number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  }
+  expect(Number(await page.locator(`tr[data-unit="${unitId}"] [data-col="indicators-behind"]`).innerText())).toBeGreaterThan(0);
+  await page.close();
+});

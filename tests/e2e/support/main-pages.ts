@@ -21,7 +21,7 @@ export const MAIN_PAGES: MainPage[] = [
   { name: 'report', role: 'kjj', path: '/report' },
   { name: 'review', role: 'reviewer', path: '/review' },
   { name: 'review-unit', role: 'reviewer', path: { from: '/review', link: 'main a[href^="/review/"][href*="month="]' } },
-  { name: 'account', role: 'leader', path: '/account' },
+  { name: 'account', role: 'leader', path: '/account/password' },
 ];
 
 /** Signed-in contexts by role and language, opened once per file. */
