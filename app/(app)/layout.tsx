@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
-import { formatMonth, type Locale } from '@/lib/format';
+import { formatDateTime, formatMonth, type Locale } from '@/lib/format';
+import { systemClock } from '@/lib/clock';
 import { can } from '@/lib/permissions';
 import { listUnseenReminders } from '@/lib/queries/reporting/reminders';
 import { hasDemoValues } from '@/lib/queries/values';
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         language: t('app.language'),
         languageLabel: t('app.languageLabel'),
         demoBanner: demo ? t('app.demoBanner') : null,
+        printedAt: `${t('app.printedAt')}${locale === 'en' ? ': ' : '：'}${formatDateTime(systemClock(), locale as Locale)}`,
         reminder: months.length
           ? { text: t('app.reminderBanner', { count: reminders.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t('app.reminderLink') }
           : null,

@@ -53,7 +53,7 @@ export function TotpEnrolment({
       <p className="mb-1 text-sm font-medium">{text.secretLabel}</p>
       <p className="mb-1 break-all rounded bg-slate-100 p-2 font-mono text-lg tracking-wider" data-testid="totp-secret">{started.data.secret}</p>
       <p className="mb-4 text-xs text-slate-500">{text.secretHint}</p>
-      <p className="mb-4 break-all text-xs text-slate-400">{started.data.uri}</p>
+      <p className="mb-4 break-all text-xs text-slate-500">{started.data.uri}</p>
       <form action={confirmAction} noValidate className="max-w-xs">
         <FormMessage tone="error" message={confirmed.status === 'error' ? confirmed.message : undefined} />
         <Field label={text.code} name="code" inputMode="numeric" autoComplete="one-time-code" errors={confirmed.fieldErrors?.code} />

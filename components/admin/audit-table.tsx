@@ -120,13 +120,13 @@ export function AuditTable({
                   <td className="px-2 py-1.5 font-mono text-xs break-all text-slate-700">
                     {before ? (
                       <span className="block">
-                        <span className="text-slate-400">{t.before}: </span>
+                        <span className="text-slate-500">{t.before}: </span>
                         {before}
                       </span>
                     ) : null}
                     {after ? (
                       <span className="block">
-                        <span className="text-slate-400">{t.after}: </span>
+                        <span className="text-slate-500">{t.after}: </span>
                         {after}
                       </span>
                     ) : null}
@@ -139,9 +139,9 @@ export function AuditTable({
       </table>
       {pages > 1 ? (
         <nav aria-label={summary} className="no-print flex items-center justify-between border-t border-slate-200 px-3 py-2 text-sm">
-          {page > 1 ? <Link href={pageHref(page - 1)} rel="prev" prefetch={false}>{t.prev}</Link> : <span className="text-slate-400">{t.prev}</span>}
+          {page > 1 ? <Link href={pageHref(page - 1)} rel="prev" prefetch={false}>{t.prev}</Link> : <span className="text-slate-500">{t.prev}</span>}
           <span className="text-slate-600">{summary}</span>
-          {page < pages ? <Link href={pageHref(page + 1)} rel="next" prefetch={false}>{t.next}</Link> : <span className="text-slate-400">{t.next}</span>}
+          {page < pages ? <Link href={pageHref(page + 1)} rel="next" prefetch={false}>{t.next}</Link> : <span className="text-slate-500">{t.next}</span>}
         </nav>
       ) : null}
     </section>

@@ -55,8 +55,8 @@ export function UserTable({ users, text, locale, manageHref, selectedId }: { use
                 {u.username}
               </th>
               <td className="px-3 py-2">{u.displayName}</td>
-              <td className="px-3 py-2 text-slate-700">{u.unitName ?? <span className="text-slate-400">{text.noUnit}</span>}</td>
-              <td className="px-3 py-2">{u.roles.length ? u.roles.map((r) => text.roleNames[r] ?? r).join('、') : <span className="text-slate-400">{text.noRoles}</span>}</td>
+              <td className="px-3 py-2 text-slate-700">{u.unitName ?? <span className="text-slate-500">{text.noUnit}</span>}</td>
+              <td className="px-3 py-2">{u.roles.length ? u.roles.map((r) => text.roleNames[r] ?? r).join('、') : <span className="text-slate-500">{text.noRoles}</span>}</td>
               <td className="px-3 py-2">
                 <span className="flex flex-wrap gap-1">
                   {u.disabled ? <Badge tone="bad">{text.disabled}</Badge> : null}
@@ -67,7 +67,7 @@ export function UserTable({ users, text, locale, manageHref, selectedId }: { use
                   {u.isDemo ? <Badge>{text.demo}</Badge> : null}
                 </span>
               </td>
-              <td className="num px-3 py-2 whitespace-nowrap">{u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt), locale) : <span className="text-slate-400">{text.never}</span>}</td>
+              <td className="num px-3 py-2 whitespace-nowrap">{u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt), locale) : <span className="text-slate-500">{text.never}</span>}</td>
               <td className="num px-3 py-2 text-right">{u.openSessions}</td>
               <td className="no-print px-3 py-2">
                 <Link href={manageHref(u.id)} aria-label={`${text.manage} ${u.username}`}>

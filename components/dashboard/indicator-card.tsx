@@ -15,6 +15,8 @@ export interface IndicatorCardView {
   month: string | null;
   /** Shown instead of a value when there is none. */
   noData: string;
+  /** The latest figure against the value planned for its month; shown before the share of the milestone. */
+  gap: string | null;
   /** Small badges next to the value (初步数). */
   flags: string[];
   /** "2026年10月数据待审核": a newer figure awaits review. */
@@ -58,6 +60,7 @@ export function IndicatorCard({ card }: { card: IndicatorCardView }) {
         </p>
         {card.sparkline ? <Sparkline {...card.sparkline} /> : null}
       </div>
+      {card.gap ? <p className="num text-sm font-medium text-slate-800" data-gap>{card.gap}</p> : null}
       {card.share ? (
         <div>
           <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100 [print-color-adjust:exact]" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { Link } from '@/components/ui/link';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';
 
@@ -5,21 +6,63 @@ export interface StatusCountView {
   status: ProgressStatus;
   label: string;
   count: number;
+  /** The page filtered to this status. */
+  href?: string;
 }
 
-/** How many targets are in each status: the ten-second answer. */
-export function StatusSummary({ title, counts }: { title: string; counts: StatusCountView[] }) {
+/** How many targets are in each status: the ten-second answer. Each count filters the page to its targets. */
+export function StatusSummary({
+  title,
+  counts,
+  active = null,
+  filtered = null,
+  all,
+  hint,
+}: {
+  title: string;
+  counts: StatusCountView[];
+  active?: ProgressStatus | null;
+  filtered?: string | null;
+  all?: { label: string; href: string };
+  hint?: string;
+}) {
   return (
     <section aria-label={title} className="avoid-break mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
       <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
       <ul className="flex flex-wrap gap-x-4 gap-y-2">
         {counts.map((c) => (
-          <li key={c.status} className="flex items-center gap-1.5">
-            <StatusBadge status={c.status} label={c.label} size="md" />
-            <span className="num text-lg font-semibold">{c.count}</span>
+          <li key={c.status}>
+            {c.href && c.count > 0 ? (
+              <Link
+                href={c.href}
+                aria-current={active === c.status ? 'true' : undefined}
+                data-filter={c.status}
+                className={`flex items-center gap-1.5 rounded px-1 text-slate-900 no-underline hover:bg-slate-100 ${active === c.status ? 'ring-2 ring-brand-600' : ''}`}
+              >
+                <StatusBadge status={c.status} label={c.label} size="md" />
+                <span className="num text-lg font-semibold underline decoration-slate-400 underline-offset-4">{c.count}</span>
+              </Link>
+            ) : (
+              <span className="flex items-center gap-1.5 px-1">
+                <StatusBadge status={c.status} label={c.label} size="md" />
+                <span className="num text-lg font-semibold">{c.count}</span>
+              </span>
+            )}
           </li>
         ))}
       </ul>
+      {active && filtered ? (
+        <p className="text-sm text-slate-700" role="status">
+          {filtered}
+          {all ? (
+            <Link href={all.href} className="ml-2">
+              {all.label}
+            </Link>
+          ) : null}
+        </p>
+      ) : hint ? (
+        <p className="no-print text-xs text-slate-500">{hint}</p>
+      ) : null}
     </section>
   );
 }

@@ -54,7 +54,7 @@ export function StatusTable({ rows, text }: { rows: StatusRowView[]; text: Statu
                     <span className="ml-1 text-xs text-slate-500">{row.month}</span>
                   </>
                 ) : (
-                  <span className="text-slate-400">{text.none}</span>
+                  <span className="text-slate-500">{text.none}</span>
                 )}
               </td>
               <td className="px-3 py-2">{row.target ?? '—'}</td>

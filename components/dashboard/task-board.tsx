@@ -27,7 +27,7 @@ export interface TaskBoardItem {
   href: string;
   lead: PartyView[];
   responsible: PartyView[];
-  /** Worst of its indicators' statuses; null for a task with no quantified target. */
+  /** Worst of its indicators' statuses and its lead units' own reports (`taskStatus`); null with neither. */
   status: ProgressStatus | null;
   statusLabel: string;
   indicators: TaskIndicatorView[];
@@ -69,7 +69,7 @@ export function TaskBoard({ sections, text }: { sections: TaskBoardSection[]; te
             </h2>
             <ol className="divide-y divide-slate-100">
               {section.tasks.map((task) => (
-                <li key={task.key} className="avoid-break px-4 py-3">
+                <li key={task.key} className="avoid-break px-4 py-3" data-task={task.key} data-task-status={task.status ?? 'none'}>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <h3 className="min-w-0 font-medium">
                       <span className="num mr-2 text-sm font-normal text-slate-500">{task.label}</span>
@@ -112,7 +112,7 @@ export function TaskBoard({ sections, text }: { sections: TaskBoardSection[]; te
                                 {r.unit} · {r.month}
                               </span>
                               {r.progress ? (
-                                <span className={`mr-1.5 inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset [print-color-adjust:exact] ${reportTones[r.tone]}`}>
+                                <span data-report-tone={r.tone} className={`mr-1.5 inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset [print-color-adjust:exact] ${reportTones[r.tone]}`}>
                                   {r.progress}
                                 </span>
                               ) : null}

@@ -43,7 +43,7 @@ export function UnitFigureTable({
                     <span className="ml-1 text-xs text-slate-500">{r.month}</span>
                   </>
                 ) : (
-                  <span className="text-slate-400">{text.none}</span>
+                  <span className="text-slate-500">{text.none}</span>
                 )}
               </td>
               <td className="num px-3 py-2 text-right text-slate-600">{r.yoy ?? '—'}</td>

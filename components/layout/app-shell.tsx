@@ -10,6 +10,8 @@ export interface ShellText {
   language: string;
   languageLabel: string;
   demoBanner: string | null;
+  /** "打印时间：2026-11-15 10:00", printed under the platform's name (the page's header gives the data month). */
+  printedAt?: string;
   reminder: { text: string; href: string; link: string } | null;
   nav: { href: string; label: string }[];
   otherLocale: string;
@@ -28,16 +30,19 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
             <span className="block text-xs opacity-80">{text.district}</span>
             <span className="text-lg font-semibold">{text.appName}</span>
           </Link>
+          {text.printedAt ? <p className="print-only text-xs">{text.printedAt}</p> : null}
           <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
             {text.nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-white hover:bg-white/10 hover:no-underline">
+              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-white no-underline hover:bg-white/10">
                 {item.label}
               </Link>
             ))}
             <form action={setLocaleAction}>
               <input type="hidden" name="locale" value={text.otherLocale} />
-              <button type="submit" aria-label={text.languageLabel} className="ml-2 rounded border border-white/40 px-2 py-1 text-xs hover:bg-white/10">
-                {text.language}
+              {/* The visible word starts the accessible name (WCAG 2.5.3 Label in Name); the purpose follows for screen readers. */}
+              <button type="submit" className="ml-2 rounded border border-white/40 px-2 py-1 text-xs hover:bg-white/10">
+                <span lang={text.otherLocale}>{text.language}</span>
+                <span className="sr-only"> ({text.languageLabel})</span>
               </button>
             </form>
           </nav>
@@ -51,20 +56,21 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
             <SignOutButton label={text.user.signOutLabel} />
           </div>
         </div>
+        {/* Inside the banner landmark, so nothing on the page lies outside a landmark. */}
+        {text.demoBanner ? (
+          <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
+            {text.demoBanner}
+          </div>
+        ) : null}
+        {text.reminder ? (
+          <div role="alert" className="no-print border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-900">
+            {text.reminder.text}{' '}
+            <Link href={text.reminder.href} className="font-medium text-red-900 underline">
+              {text.reminder.link}
+            </Link>
+          </div>
+        ) : null}
       </header>
-      {text.demoBanner ? (
-        <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
-          {text.demoBanner}
-        </div>
-      ) : null}
-      {text.reminder ? (
-        <div role="alert" className="no-print border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-900">
-          {text.reminder.text}{' '}
-          <Link href={text.reminder.href} className="font-medium text-red-900 underline">
-            {text.reminder.link}
-          </Link>
-        </div>
-      ) : null}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:px-0 print:py-2">
         {children}
       </main>

@@ -183,10 +183,10 @@ function IndicatorBlock({
   return (
     <section aria-labelledby={`ind-${indicator.code}`} data-indicator={indicator.code} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={`ind-${indicator.code}`} className="text-base font-semibold text-slate-900">
+        <h2 id={`ind-${indicator.code}`} className="text-base font-semibold text-slate-900">
           {indicator.name}
           <span className="ml-2 text-sm font-normal text-slate-500">（{indicator.unit}）</span>
-        </h3>
+        </h2>
         {indicator.milestones.length > 0 ? (
           <p className="text-xs text-slate-600" data-milestones>
             {t.milestones}：{indicator.milestones.map((m) => `${m.year}年 ${m.text}`).join('；')}

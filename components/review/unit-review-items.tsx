@@ -68,7 +68,7 @@ export function ReviewIndicator({
     `${m.year}：${describeMilestone(m.comparator, m.value, indicator.unit, indicator.decimals, locale)}`;
   return (
     <article
-      className="mb-4 rounded-lg border border-slate-200 bg-white shadow-sm"
+      className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
       data-indicator={indicator.code}
     >
       <header className="border-b border-slate-200 bg-slate-50 px-3 py-2">
@@ -108,7 +108,7 @@ export function ReviewIndicator({
                   {item.previous ? formatNumber(item.previous.value, indicator.decimals, locale) : '—'}
                 </td>
                 <td className="num px-3 py-2 text-right font-medium">
-                  {current ? current.text : <span className="text-slate-400">{t('noValue')}</span>}
+                  {current ? current.text : <span className="text-slate-500">{t('noValue')}</span>}
                 </td>
                 <td className="px-3 py-2">
                   <Badge tone={STATUS_TONE[itemStatus]}>{tr(`status.${itemStatus}`)}</Badge>
@@ -189,7 +189,7 @@ export function ReviewTask({
             <ReviewHistory events={histories.get(current.id)} />
           </>
         ) : (
-          <p className="mt-1 text-slate-400">{t('noValue')}</p>
+          <p className="mt-1 text-slate-500">{t('noValue')}</p>
         )}
       </div>
       <div className="no-print">

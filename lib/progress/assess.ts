@@ -46,6 +46,11 @@ export interface IndicatorProgress {
   /** actual ÷ planned at the latest figure's month. */
   ratio: number | null;
   status: ProgressStatus;
+  /**
+   * The most recent past milestone, when its figure missed it: the status is then at best 滞后 (see `withMissed`),
+   * so a card never shows 正常 beside "2025年目标 … 未达成".
+   */
+  missed: (MilestoneInput & { month: Month }) | null;
   nextMilestone: (MilestoneInput & { month: Month }) | null;
   /** Share of the next milestone reached (year-to-date figures of an earlier year: share of this year's plan). */
   share: { ratio: number; basis: 'milestone' | 'annual_plan'; year: number } | null;
@@ -126,6 +131,10 @@ export function assessIndicator(
     return { ...m, month, planned: plannedAt(trajectory, month), actual, projected, outcome };
   });
 
+  const lastPast = [...milestoneProgress].reverse().find((m) => latest && m.month <= latest.month && m.outcome !== 'awaiting');
+  const missed = lastPast?.outcome === 'missed' ? { year: lastPast.year, value: lastPast.value, comparator: lastPast.comparator, month: lastPast.month } : null;
+  const trajectoryStatus = classifyStatus({ kind: ind.kind, decimals: ind.decimals, actual: latest?.value ?? null, planned, milestone: next }, thresholds);
+
   return {
     asOf,
     latest,
@@ -133,7 +142,8 @@ export function assessIndicator(
     yearOnYear: yearOnYearOf(observations),
     planned,
     ratio: latest && planned ? latest.value / planned : null,
-    status: classifyStatus({ kind: ind.kind, decimals: ind.decimals, actual: latest?.value ?? null, planned, milestone: next }, thresholds),
+    status: withMissed(trajectoryStatus, missed !== null),
+    missed,
     nextMilestone,
     share,
     trajectory,
@@ -141,6 +151,14 @@ export function assessIndicator(
     paces: requiredPaces(ind, latest, projection),
     milestones: milestoneProgress,
   };
+}
+
+/**
+ * A missed milestone stays a fact until the next one is met: on the path again after missing the last milestone is
+ * 滞后, not 正常 (已达标 and the worse statuses stand as they are).
+ */
+export function withMissed(status: ProgressStatus, missedLast: boolean): ProgressStatus {
+  return missedLast && status === 'on_track' ? 'behind' : status;
 }
 
 export interface ChartRow {

@@ -189,3 +189,24 @@ export async function listLatestTaskProgress(planId: string, asOf: Month): Promi
   }
   return out;
 }
+
+export interface TaskHistoryDto {
+  month: Month;
+  unitId: number;
+  unitName: string;
+  role: 'lead' | 'responsible';
+  /** The lead unit's own judgement; responsible units give a note only. */
+  progress: TaskProgress | null;
+  text: string | null;
+}
+
+/** Every approved monthly word on one task, lead and responsible units alike, up to `asOf`, newest month first. */
+export async function listTaskHistory(taskId: number, asOf: Month): Promise<TaskHistoryDto[]> {
+  const db = await getDb();
+  const rows = await db.taskReport.findMany({
+    where: { taskId, status: 'approved', month: { lte: asOf } },
+    select: { month: true, role: true, progress: true, narrative: true, note: true, unit: { select: { id: true, name: true, position: true } } },
+    orderBy: [{ month: 'desc' }, { role: 'asc' }, { unit: { position: 'asc' } }],
+  });
+  return rows.map((r) => ({ month: r.month, unitId: r.unit.id, unitName: r.unit.name, role: r.role, progress: r.progress, text: r.narrative ?? r.note }));
+}

@@ -54,7 +54,7 @@ test('the English switch keeps the plan and changes the interface language', asy
   const page = await signInAs(context, 'viewer');
   await page.goto('/tasks');
   await page.getByRole('button', { name: /切换语言|Switch language/ }).click();
-  await expect.poll(async () => page.locator('h1').first().textContent()).toContain('Key tasks');
+  await expect.poll(async () => page.locator('h1').first().textContent(), { timeout: 10_000 }).toContain('Key tasks');
   expect(await page.locator('main').innerText()).toContain('Lead units');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/tasks-en.png`, fullPage: true });
   await context.close();

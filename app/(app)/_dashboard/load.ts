@@ -3,7 +3,7 @@
 import { cache } from 'react';
 import { requireSession } from '@/lib/auth/current-actor';
 import { systemClock } from '@/lib/clock';
-import { resolveMonthParam } from '@/lib/month-param';
+import { readMonthParam, type ResolvedMonth } from '@/lib/month-param';
 import { lastClosedMonth, type Month } from '@/lib/periods';
 import { assessIndicator, deriveComputedSeries, type IndicatorProgress, type Observation } from '@/lib/progress';
 import {
@@ -41,9 +41,15 @@ export function latestMonth(): Month {
   return lastClosedMonth(systemClock());
 }
 
-/** The `?month=YYYY-MM` permalink, or the latest closed month. */
-export function asOfFrom(params: Record<string, string | string[] | undefined>): Month {
-  return resolveMonthParam(params.month, latestMonth());
+/** The `?month=YYYY-MM` permalink, or the latest closed month with the reason the asked-for month was not used. */
+export async function monthFrom(params: Record<string, string | string[] | undefined>): Promise<ResolvedMonth> {
+  const plan = await currentPlan();
+  return readMonthParam(params.month, latestMonth(), planStartMonth(plan));
+}
+
+/** The first month of the plan's period: months before it are outside the plan. */
+export function planStartMonth(plan: PlanDto): Month {
+  return `${plan.periodStart}-01` as Month;
 }
 
 export interface PlanSnapshot {

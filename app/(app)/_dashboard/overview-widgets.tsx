@@ -7,22 +7,33 @@ import { ClusterBoard, type ClusterRowView } from '@/components/dashboard/cluste
 import { IndicatorCardGrid, type IndicatorCardView } from '@/components/dashboard/indicator-card';
 import { StatusSummary, type StatusCountView } from '@/components/dashboard/status-summary';
 import { StatusTable, type StatusRowView, type StatusTableText } from '@/components/dashboard/status-table';
+import { BehindList } from '@/components/dashboard/behind-list';
+import type { ProgressStatus } from '@/lib/progress';
 import type { Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { getDataVersion } from '@/lib/queries/dashboard';
 import type { IndicatorDto, TaskDto } from '@/lib/queries/plan';
 import { createVersionMemo } from '@/lib/version-memo';
-import { loadDashboard, planSnapshot } from './load';
-import { cardView, clusterRowView, clusterTasks, formulaInputs, statusCounts, statusRowView } from './views';
+import { loadDashboard, planSnapshot, taskProgress } from './load';
+import { behindView, type BehindView } from './behind-views';
+import { cardView, clusterRowView, clusterTasks, formulaInputs, STATUS_ORDER, statusCounts, statusRowView, withMonth } from './views';
 
 interface WidgetProps {
   asOf: Month;
   latest: Month;
   locale: Locale;
+  /** `?status=behind`: the status counts filter the page. */
+  filter?: ProgressStatus | null;
+}
+
+export function parseStatusFilter(params: Record<string, string | string[] | undefined>): ProgressStatus | null {
+  const value = Array.isArray(params.status) ? params.status[0] : params.status;
+  return (STATUS_ORDER as string[]).includes(value ?? '') ? (value as ProgressStatus) : null;
 }
 
 interface OverviewView {
-  summary: { title: string; counts: StatusCountView[] };
+  summary: { title: string; counts: StatusCountView[]; all: string; hint: string; filtered: Partial<Record<ProgressStatus, string>> };
+  behind: BehindView;
   headline: IndicatorCardView[];
   clusters: ClusterRowView[];
   taskGroups: { key: string; title: string; cards: IndicatorCardView[] }[];
@@ -33,7 +44,7 @@ interface OverviewView {
 const overviewMemo = createVersionMemo<OverviewView>(48);
 
 async function buildOverview({ asOf, latest, locale }: WidgetProps): Promise<OverviewView> {
-  const [t, data, { tasks: allTasks }] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf), planSnapshot()]);
+  const [t, data, { tasks: allTasks }, reports] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf), planSnapshot(), taskProgress(asOf)]);
   const tasks = allTasks.filter((task) => !task.isOrganisation);
   const inputCodes = formulaInputs(data.indicators);
   const headline = data.indicators.filter((i) => i.category !== 'task' && !inputCodes.has(i.code));
@@ -47,8 +58,16 @@ async function buildOverview({ asOf, latest, locale }: WidgetProps): Promise<Ove
   }
   const inputs = data.indicators.filter((i) => inputCodes.has(i.code));
   const targets = [...shown];
+  const counts = statusCounts(targets.map((code) => data.progress.get(code)!.status), t).map((c) => ({ ...c, href: withMonth('/', asOf, latest, { status: c.status }) }));
   return {
-    summary: { title: t('summaryTitle', { total: targets.length }), counts: statusCounts(targets.map((code) => data.progress.get(code)!.status), t) },
+    summary: {
+      title: t('summaryTitle', { total: targets.length }),
+      counts,
+      all: t('behind.all'),
+      hint: t('behind.filterHint'),
+      filtered: Object.fromEntries(counts.map((c) => [c.status, t('behind.filtered', { count: c.count, status: c.label })])),
+    },
+    behind: behindView(data, allTasks, reports, locale, t, latest),
     headline: headline.map((ind) => cardView(data, ind, locale, t, latest)),
     clusters: clusters.map((c) => clusterRowView(data, c, locale, t, latest)),
     taskGroups: taskGroups.map(({ task, indicators }) => ({
@@ -85,23 +104,40 @@ export async function overviewReady(asOf: Month, latest: Month, locale: Locale):
   return overviewMemo.peek(`${locale}|${asOf}|${latest}`, version) !== undefined;
 }
 
-export async function StatusSummaryWidget({ asOf, latest, locale }: WidgetProps) {
+export async function StatusSummaryWidget({ asOf, latest, locale, filter = null }: WidgetProps) {
   const { summary } = await overviewView(asOf, latest, locale);
-  return <StatusSummary title={summary.title} counts={summary.counts} />;
+  return (
+    <StatusSummary
+      title={summary.title}
+      counts={summary.counts}
+      active={filter}
+      filtered={filter ? (summary.filtered[filter] ?? null) : null}
+      all={{ label: summary.all, href: withMonth('/', asOf, latest) }}
+      hint={summary.hint}
+    />
+  );
 }
 
-export async function HeadlineWidget({ asOf, latest, locale }: WidgetProps) {
+export async function BehindWidget({ asOf, latest, locale }: WidgetProps) {
+  const { behind } = await overviewView(asOf, latest, locale);
+  return <BehindList indicators={behind.indicators} tasks={behind.tasks} text={behind.text} />;
+}
+
+const keep = (filter: ProgressStatus | null | undefined) => (status: ProgressStatus) => !filter || status === filter;
+
+export async function HeadlineWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { headline } = await overviewView(asOf, latest, locale);
-  return <IndicatorCardGrid cards={headline} />;
+  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} />;
 }
 
-export async function ClustersWidget({ asOf, latest, locale }: WidgetProps) {
+export async function ClustersWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { clusters, noData } = await overviewView(asOf, latest, locale);
-  return <ClusterBoard rows={clusters} noData={noData} />;
+  return <ClusterBoard rows={clusters.filter((row) => row.cells.some((c) => keep(filter)(c.status)))} noData={noData} />;
 }
 
-export async function TaskTargetsWidget({ asOf, latest, locale }: WidgetProps) {
-  const { taskGroups } = await overviewView(asOf, latest, locale);
+export async function TaskTargetsWidget({ asOf, latest, locale, filter }: WidgetProps) {
+  const { taskGroups: all } = await overviewView(asOf, latest, locale);
+  const taskGroups = all.map((g) => ({ ...g, cards: g.cards.filter((c) => keep(filter)(c.status)) })).filter((g) => g.cards.length);
   return (
     <div className="grid gap-5">
       {taskGroups.map((group) => (
@@ -114,7 +150,8 @@ export async function TaskTargetsWidget({ asOf, latest, locale }: WidgetProps) {
   );
 }
 
-export async function InputsWidget({ asOf, latest, locale }: WidgetProps) {
+export async function InputsWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { inputs } = await overviewView(asOf, latest, locale);
-  return inputs ? <StatusTable rows={inputs.rows} text={inputs.text} /> : null;
+  const rows = inputs?.rows.filter((r) => keep(filter)(r.status)) ?? [];
+  return inputs && rows.length ? <StatusTable rows={rows} text={inputs.text} /> : null;
 }

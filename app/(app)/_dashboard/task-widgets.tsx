@@ -5,7 +5,7 @@ import { TaskBoard, type TaskBoardItem, type TaskBoardSection, type TaskBoardTex
 import { TaskFilters } from '@/components/dashboard/task-filters';
 import { formatMonth, sectionOrdinal, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
-import { worstStatus, type ProgressStatus } from '@/lib/progress';
+import { taskStatus, type ProgressStatus } from '@/lib/progress';
 import type { GroupDto, TaskDto, UnitRefDto } from '@/lib/queries/plan';
 import { loadDashboard, planSnapshot, taskProgress } from './load';
 import { indicatorName, quantity, withMonth } from './views';
@@ -74,14 +74,15 @@ const reportTone = { on_track: 'ok', behind: 'warn', done: 'done' } as const;
 
 type BoardItem = TaskBoardItem & { task: TaskDto; filterStatus: TaskStatusFilter };
 
-/** Board items for tasks: their indicators' status (worst of them) and the lead units' latest progress reports. */
+/** Board items for tasks: their status (worst of indicators and the lead units' own reports) and those reports. */
 export async function taskBoardItems(tasks: TaskDto[], asOf: Month, latest: Month, locale: Locale): Promise<BoardItem[]> {
   const [t, tt, data] = await Promise.all([getTranslations('dashboard'), getTranslations('tasks'), loadDashboard(asOf)]);
   const reports = await taskProgress(asOf);
   return tasks.map((task) => {
     const indicators = task.indicatorCodes.map((c) => data.byCode.get(c)).filter((i) => i !== undefined);
     const statuses: ProgressStatus[] = indicators.map((i) => data.progress.get(i.code)!.status);
-    const status = indicators.length ? worstStatus(statuses) : null;
+    const taskReports = reports.get(task.id) ?? [];
+    const { status } = taskStatus(statuses, taskReports.map((r) => r.progress));
     const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: p.label, unitId: p.unit?.id ?? null }));
     return {
       task,
@@ -105,7 +106,7 @@ export async function taskBoardItems(tasks: TaskDto[], asOf: Month, latest: Mont
           statusLabel: t(`status.${progress.status}`),
         };
       }),
-      reports: (reports.get(task.id) ?? []).map((r) => ({
+      reports: taskReports.map((r) => ({
         unit: r.unitName,
         month: formatMonth(r.month, locale),
         progress: r.progress ? t(`taskBoard.progressLabel.${r.progress}`) : null,

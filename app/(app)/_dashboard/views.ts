@@ -97,6 +97,13 @@ export function flagsOf(data: DashboardData, ind: IndicatorDto, progress: Indica
   return figure?.stage === 'provisional' ? [t('provisional')] : [];
 }
 
+/** The latest figure against the value planned for its month: "较计划 +39家（+7.7%）"; null for ranks and without a plan. */
+export function gapToPlan(ind: IndicatorDto, progress: IndicatorProgress, locale: Locale, t: Translator): string | null {
+  const { latest, planned } = progress;
+  if (!latest || planned === null || ind.kind === 'rank' || planned === 0) return null;
+  return t('gapToPlan', { delta: signedChange(ind, latest.value - planned, locale, t), percent: formatPercent(latest.value / planned - 1, 1, locale, true) });
+}
+
 export function cardView(data: DashboardData, ind: IndicatorDto, locale: Locale, t: Translator, latestMonth: Month, tag?: string): IndicatorCardView {
   const progress = data.progress.get(ind.code)!;
   const name = indicatorName(ind, locale);
@@ -111,6 +118,7 @@ export function cardView(data: DashboardData, ind: IndicatorDto, locale: Locale,
     value: progress.latest ? quantity(ind, progress.latest.value, locale) : null,
     month: progress.latest ? formatMonth(progress.latest.month, locale) : null,
     noData: t('noData'),
+    gap: gapToPlan(ind, progress, locale, t),
     flags: flagsOf(data, ind, progress, t),
     pendingNote: pendingNote(data, ind, locale, t),
     share: shareOf(progress, locale, t),

@@ -3,9 +3,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMonth, type Locale } from '@/lib/format';
-import { asOfFrom, dashboardReady, latestMonth, type SearchParams } from '../_dashboard/load';
+import { monthFrom, dashboardReady, latestMonth, type SearchParams } from '../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../_dashboard/widget';
-import { MonthNav } from '../_dashboard/month-nav';
+import { MonthNav, MonthNotice } from '../_dashboard/month-nav';
 import { parseTaskFilters, TaskBoardWidget, TaskFiltersWidget } from '../_dashboard/task-widgets';
 import { gatePage } from '@/lib/gate/page';
 
@@ -18,7 +18,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   if (refused) return refused;
   const [t, td, locale, params] = await Promise.all([getTranslations('tasks'), getTranslations('dashboard'), getLocale() as Promise<Locale>, searchParams]);
   const latest = latestMonth();
-  const asOf = asOfFrom(params);
+  const resolved = await monthFrom(params);
+  const asOf = resolved.month;
   const filters = parseTaskFilters(params);
   const keep: Record<string, string> = {};
   if (filters.unit) keep.unit = String(filters.unit);
@@ -36,6 +37,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         subtitle={<span className="font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>}
         actions={<MonthNav path="/tasks" asOf={asOf} latest={latest} keep={keep} />}
       />
+      <MonthNotice resolved={resolved} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <TaskFiltersWidget {...props} />
       </Widget>

@@ -5,10 +5,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartSkeleton, LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMonth, type Locale } from '@/lib/format';
-import { asOfFrom, dashboardReady, latestMonth, planSnapshot, type SearchParams } from '../../_dashboard/load';
+import { monthFrom, dashboardReady, latestMonth, planSnapshot, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { BreakdownWidget, ChartWidget, FiguresWidget, MilestonesWidget, SummaryWidget } from '../../_dashboard/indicator-widgets';
-import { MonthNav } from '../../_dashboard/month-nav';
+import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { indicatorName, withMonth } from '../../_dashboard/views';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 
@@ -32,7 +32,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const ind = await findIndicator(code);
   if (!ind) notFound();
   const latest = latestMonth();
-  const asOf = asOfFrom(query);
+  const resolved = await monthFrom(query);
+  const asOf = resolved.month;
   const props = { code, asOf, latest, locale };
   const loading = td('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
@@ -59,6 +60,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
           </div>
         }
       />
+      <MonthNotice resolved={resolved} />
       <p className="mb-5 rounded border-l-4 border-brand-100 bg-white px-3 py-2 text-sm leading-6 text-slate-700">
         <span className="mr-1 text-slate-500">{t('sourceText')}：</span>
         {ind.sourceText}
@@ -73,13 +75,13 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <MilestonesWidget {...props} />
       </Widget>
       <div className={ind.breakdownGroups.length ? 'grid gap-6 lg:grid-cols-2 print:grid-cols-1' : ''}>
-        <section aria-label={t('figures.caption')}>
+        <section aria-label={t('figures.caption')} className="min-w-0">
           <Widget ready={!!inline} content={inline?.[3]} fallback={<TableSkeleton rows={12} label={loading} />}>
             <FiguresWidget {...props} />
           </Widget>
         </section>
         {ind.breakdownGroups.length ? (
-          <section aria-labelledby="breakdown">
+          <section aria-labelledby="breakdown" className="min-w-0">
             <h2 id="breakdown" className="mb-3 text-lg font-semibold text-brand-900">
               {t('breakdown.title')}
             </h2>

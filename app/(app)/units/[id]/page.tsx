@@ -5,9 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMonth, type Locale } from '@/lib/format';
-import { asOfFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
+import { monthFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
-import { MonthNav } from '../../_dashboard/month-nav';
+import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 
@@ -28,7 +28,8 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
   const unit = await load(id);
   const latest = latestMonth();
-  const asOf = asOfFrom(query);
+  const resolved = await monthFrom(query);
+  const asOf = resolved.month;
   const props = { unit, asOf, latest, locale };
   const loading = td('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
@@ -56,6 +57,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           </div>
         }
       />
+      <MonthNotice resolved={resolved} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <UnitReportingWidget {...props} />
       </Widget>

@@ -1,0 +1,139 @@
+import { Link } from '@/components/ui/link';
+import { StatusBadge } from '@/components/dashboard/status-badge';
+import type { ProgressStatus } from '@/lib/progress/types';
+
+export interface LinkView {
+  label: string;
+  href: string;
+}
+
+export interface BehindIndicatorView {
+  code: string;
+  name: string;
+  href: string;
+  status: ProgressStatus;
+  statusLabel: string;
+  /** "548家，计划 560家" */
+  against: string;
+  /** "差 12家（2.1%）" */
+  gap: string;
+  /** "自2026年3月起，8个月" */
+  since: string;
+  leads: LinkView[];
+  tasks: LinkView[];
+}
+
+export interface BehindTaskView {
+  key: string;
+  label: string;
+  title: string;
+  href: string;
+  status: ProgressStatus;
+  statusLabel: string;
+  why: string;
+  leads: LinkView[];
+}
+
+export interface BehindListText {
+  title: string;
+  note: string;
+  indicators: string;
+  tasks: string;
+  none: string;
+  noneTasks: string;
+  lead: string;
+  inTasks: string;
+}
+
+function Links({ items }: { items: LinkView[] }) {
+  return (
+    <>
+      {items.map((l, i) => (
+        <span key={l.href + l.label}>
+          {i > 0 ? '、' : ''}
+          <Link href={l.href}>{l.label}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
+export function BehindList({ indicators, tasks, text }: { indicators: BehindIndicatorView[]; tasks: BehindTaskView[]; text: BehindListText }) {
+  return (
+    <section aria-labelledby="behind" className="mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
+        <h2 id="behind" className="text-lg font-semibold text-brand-900">
+          {text.title}
+        </h2>
+        <p className="text-xs text-slate-600">{text.note}</p>
+      </div>
+      <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr] print:grid-cols-[3fr_2fr]">
+        <div className="min-w-0 px-4 py-2">
+          <h3 className="mb-1 text-sm font-semibold text-slate-700">{text.indicators}</h3>
+          {indicators.length ? (
+            <ol className="divide-y divide-slate-100" data-behind-indicators>
+              {indicators.map((b) => (
+                <li key={b.code} data-code={b.code} className="avoid-break py-1.5 text-sm">
+                  <div className="flex flex-wrap items-baseline gap-x-2">
+                    <StatusBadge status={b.status} label={b.statusLabel} />
+                    <Link href={b.href} className="font-medium">
+                      {b.name}
+                    </Link>
+                    <span className="num font-semibold text-red-800">{b.gap}</span>
+                  </div>
+                  <p className="num text-xs text-slate-600">
+                    {b.against} · {b.since}
+                  </p>
+                  <p className="text-xs text-slate-700">
+                    {b.leads.length ? (
+                      <>
+                        <span className="text-slate-500">{text.lead}</span>
+                        <Links items={b.leads} />
+                      </>
+                    ) : null}
+                    {b.tasks.length ? (
+                      <>
+                        <span className="ml-2 text-slate-500">{text.inTasks}</span>
+                        <Links items={b.tasks} />
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="py-2 text-sm text-slate-600">{text.none}</p>
+          )}
+        </div>
+        <div className="min-w-0 border-t border-slate-100 px-4 py-2 lg:border-l lg:border-t-0">
+          <h3 className="mb-1 text-sm font-semibold text-slate-700">{text.tasks}</h3>
+          {tasks.length ? (
+            <ol className="divide-y divide-slate-100" data-behind-tasks>
+              {tasks.map((t) => (
+                <li key={t.key} data-task={t.key} className="avoid-break py-1.5 text-sm">
+                  <div className="flex flex-wrap items-baseline gap-x-2">
+                    <StatusBadge status={t.status} label={t.statusLabel} />
+                    <span className="text-xs text-slate-600">{t.label}</span>
+                    <Link href={t.href} className="font-medium">
+                      {t.title}
+                    </Link>
+                  </div>
+                  <p className="text-xs text-slate-600">{t.why}</p>
+                  {t.leads.length ? (
+                    <p className="text-xs text-slate-700">
+                      <span className="text-slate-500">{text.lead}</span>
+                      <Links items={t.leads} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="py-2 text-sm text-slate-600">{text.noneTasks}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
