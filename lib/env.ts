@@ -15,6 +15,8 @@ const envSchema = z.object({
   APP_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   /** Freezes the clock (ISO date-time) for demos, screenshots and browser tests. */
   APP_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** Hosts (host[:port], comma-separated) the sign-in pages may be served on when NEXTAUTH_URL is unset (production). */
+  APP_ALLOWED_HOSTS: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
 });
 
