@@ -70,6 +70,12 @@ export function authorizedAction<S extends z.ZodType, R>(
 ): (previous: ActionState<R>, formData: FormData) => Promise<ActionState<R>> {
   return async (_previous, formData) => {
     const locale = toLocale(await getLocale());
+    // A crafted call whose argument is not form data (the proxy refuses most: lib/http/action-request.ts).
+    if (!(formData instanceof FormData)) {
+      const caller = await getCurrentSession();
+      if (caller) await recordRefusal(caller.actor, { action: options.name, reason: 'not form data' });
+      return { status: 'error', message: messages[locale].invalid };
+    }
     const raw = formDataToObject(formData);
     // Uploaded files are not echoed: the browser keeps its own copy, and a File cannot travel back to the client.
     const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !/password|secret|code/i.test(k) && !(typeof File !== 'undefined' && v instanceof File)));
