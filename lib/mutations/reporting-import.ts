@@ -22,6 +22,7 @@ import {
 } from '@/lib/queries/reporting-form';
 import { windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError } from '@/lib/reporting/errors';
+import { withImportSlot } from '@/lib/reporting/import-slots';
 import { planTasks, planValues, type TaskEntry, type ValueEntry } from '@/lib/reporting/form-plan';
 import { importConfirmSchema, importPreviewSchema } from '@/lib/schemas/reporting';
 
@@ -81,7 +82,7 @@ function toEntries(parsed: ParsedUpload, def: FormDefinition): { values: ValueEn
 
 async function buildPreview(actor: Actor, month: Month, file: UploadedFile, clock: Clock): Promise<{ preview: ImportPreview; parsed: ParsedUpload; def: FormDefinition }> {
   const unitId = assertImporter(actor);
-  const parsed = await parseTemplateUpload(file.bytes);
+  const parsed = await withImportSlot(String(actor.userId ?? actor.username), () => parseTemplateUpload(file.bytes));
   if (parsed.meta.unitId !== unitId) throw new ReportValidationError({ file: ['validation.fileWrongUnit'] }, '文件无法导入', 'The file cannot be imported');
   if (parsed.meta.month !== month) throw new ReportValidationError({ file: ['validation.fileWrongMonth'] }, '文件无法导入', 'The file cannot be imported');
   const db = await getDb();
