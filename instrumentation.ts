@@ -1,6 +1,13 @@
-// Runs once when the server starts, before it answers requests.
+// Runs once when the server starts, before it answers requests. A server that cannot prepare its database (the
+// embedded folder held by another process, a failed migration, demo accounts in production) must not go on
+// listening and answer every request with a 500: it says why and exits non-zero, so a supervisor or the operator sees it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { prepareOnStart } = await import('@/lib/startup');
-  await prepareOnStart();
+  try {
+    await prepareOnStart();
+  } catch (error) {
+    console.error(`[start] the server cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

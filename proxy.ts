@@ -1,7 +1,9 @@
-// Runs before every page request: a per-request nonce CSP and security headers, and a redirect to sign-in when
-// there is no session cookie at all. The redirect is a convenience: pages, actions and routes check the session
+// Runs before every page request: malformed server-action posts refused with a 4xx (lib/http/action-request.ts), a
+// per-request nonce CSP and security headers, and a redirect to sign-in when there is no session cookie at all. The redirect is a convenience: pages, actions and routes check the session
 // and permissions themselves.
 import { NextResponse, type NextRequest } from 'next/server';
+import { actionRequestProblem } from '@/lib/http/action-request';
+import { REFUSAL_HEADERS, refusalToken } from '@/lib/http/refusal-token';
 
 const PUBLIC_PATHS = ['/sign-in'];
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -24,6 +26,16 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const problem = actionRequestProblem(request);
+  if (problem) {
+    // Answered (and audited) by a route handler, which can read the session; the proxy only names the problem.
+    const headers = new Headers(request.headers);
+    headers.set(REFUSAL_HEADERS.token, refusalToken());
+    headers.set(REFUSAL_HEADERS.status, String(problem.status));
+    headers.set(REFUSAL_HEADERS.reason, problem.reason);
+    headers.set(REFUSAL_HEADERS.path, pathname.slice(0, 150));
+    return NextResponse.rewrite(new URL('/api/refused-request', request.url), { request: { headers } });
+  }
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!isPublic && !hasSessionCookie) {

@@ -18,6 +18,8 @@ const envSchema = z.object({
   APP_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
   /** `1` serves the benchmark's baseline pages (/bench/*, see bench/); anything else answers 404 there. */
   APP_BENCH_PAGES: z.enum(['0', '1']).optional(),
+  /** Hosts (host[:port], comma-separated) the sign-in pages may be served on when NEXTAUTH_URL is unset (production). */
+  APP_ALLOWED_HOSTS: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
 });
 

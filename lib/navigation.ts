@@ -24,7 +24,15 @@ export function navigationFor(actor: Actor): NavItem[] {
   return items.filter((item) => can(actor, item.permission, { unitId: actor.unitId }));
 }
 
-/** Where a user lands when a page is not theirs: their first menu entry (admins have no dashboard). */
+/**
+ * Where a user lands when a page is not theirs: their first menu entry (admins have no dashboard). An account with no
+ * role yet has no menu: it lands on its account page, which says who must act.
+ */
 export function homeFor(actor: Actor): string {
-  return navigationFor(actor)[0]?.href ?? '/account/password';
+  return navigationFor(actor)[0]?.href ?? '/account';
+}
+
+/** Where a user goes after settling their account (a changed password): a reporter to its unit's report. */
+export function landingFor(actor: Actor): string {
+  return can(actor, 'figure.enter', { unitId: actor.unitId }) ? '/report' : homeFor(actor);
 }

@@ -59,6 +59,9 @@ export interface PermissionContext {
 
 export function can(actor: Actor, action: Action, context: PermissionContext = {}): boolean {
   if (isSystemActor(actor)) return systemActions.has(action);
+  // Every account manages itself, role or not: a new account's first act is replacing its temporary password, and
+  // roles come later from the security admin (三权分立).
+  if (action === 'account.manageOwn') return actor.userId !== null;
   const allowed: readonly Role[] = permissionTable[action];
   if (!actor.roles.some((role) => allowed.includes(role))) return false;
   if (unitScoped.has(action)) {

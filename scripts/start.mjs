@@ -23,6 +23,12 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
 }
 
+// Without NEXTAUTH_URL the sign-in pages answer only on the hosts listed (app/api/auth/[...nextauth]/route.ts).
+if (env.APP_MODE === 'production' && !env.NEXTAUTH_URL && !env.APP_ALLOWED_HOSTS) {
+  console.error('In production set NEXTAUTH_URL (e.g. https://sbz.beibei.gov.cn) or APP_ALLOWED_HOSTS (host[:port], comma-separated).');
+  process.exit(1);
+}
+
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   console.log('[start] no production build yet: running next build (about a minute)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });

@@ -56,7 +56,7 @@ export function UserTable({ users, text, locale, manageHref, selectedId }: { use
               </th>
               <td className="px-3 py-2">{u.displayName}</td>
               <td className="px-3 py-2 text-slate-700">{u.unitName ?? <span className="text-slate-500">{text.noUnit}</span>}</td>
-              <td className="px-3 py-2">{u.roles.length ? u.roles.map((r) => text.roleNames[r] ?? r).join('、') : <span className="text-slate-500">{text.noRoles}</span>}</td>
+              <td className="px-3 py-2">{u.roles.length ? u.roles.map((r) => text.roleNames[r] ?? r).join('、') : <Badge tone="warn">{text.noRoles}</Badge>}</td>
               <td className="px-3 py-2">
                 <span className="flex flex-wrap gap-1">
                   {u.disabled ? <Badge tone="bad">{text.disabled}</Badge> : null}

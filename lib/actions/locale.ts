@@ -8,6 +8,7 @@ import { LOCALE_COOKIE, locales } from '@/lib/i18n/locale';
 const setLocaleSchema = z.object({ locale: z.enum(locales) }).strict();
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) return;
   const parsed = setLocaleSchema.safeParse({ locale: formData.get('locale') });
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });

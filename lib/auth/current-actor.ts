@@ -5,14 +5,14 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { clientInfoFrom } from '@/lib/auth/client-info';
-import { sessionCookieName, sessionIdFromCookie } from '@/lib/auth/session-cookie';
+import { sessionIdFromCookie, sessionTokenFrom } from '@/lib/auth/session-cookie';
 import { systemClock } from '@/lib/clock';
 import { resolveSession, type SessionState } from '@/lib/mutations/auth';
 
 /** Once per request (React cache): the session row is checked, and touched, at most once. */
 export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
   const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const sessionId = await sessionIdFromCookie(cookieStore.get(sessionCookieName())?.value);
+  const sessionId = await sessionIdFromCookie(sessionTokenFrom((name) => cookieStore.get(name)?.value));
   return resolveSession(sessionId, clientInfoFrom(requestHeaders), systemClock());
 });
 

@@ -4,6 +4,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientInfoFrom } from '@/lib/auth/client-info';
+import { sameSitePath } from '@/lib/auth/request-origin';
 import { systemClock } from '@/lib/clock';
 import { isDomainError } from '@/lib/errors';
 import { signIn, signOut, SignInError } from '@/lib/mutations/auth';
@@ -43,8 +44,14 @@ export const authOptions: NextAuthOptions = {
       if (user && 'sid' in user) token.sid = (user as { sid: string }).sid;
       return token;
     },
-    async session({ session, token }) {
-      return { ...session, sid: typeof token.sid === 'string' ? token.sid : undefined };
+    // The session id stays inside the encrypted cookie: no answer hands it to page JavaScript.
+    async session({ session }) {
+      return session;
+    },
+    // Same-site paths only, on the host the request came to (the route trusts and checks that host when NEXTAUTH_URL
+    // is unset). Absolute, because next-auth's client parses the URL it is given after sign-in.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameSitePath(url, baseUrl)}`;
     },
   },
   events: {

@@ -12,6 +12,14 @@ export function sessionCookieName(): string {
   return process.env.NEXTAUTH_URL?.startsWith('https://') ? SECURE_COOKIE : PLAIN_COOKIE;
 }
 
+/**
+ * The session token of a request. With NEXTAUTH_URL unset, next-auth picks the cookie name from the request's own
+ * scheme (the secure one behind an https proxy), so both names are read, the secure one first.
+ */
+export function sessionTokenFrom(get: (name: string) => string | undefined): string | undefined {
+  return get(SECURE_COOKIE) ?? get(PLAIN_COOKIE);
+}
+
 interface Decoded {
   sid: string | null;
   /** Milliseconds since the epoch; the token is refused from then on. */

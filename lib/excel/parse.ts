@@ -3,6 +3,7 @@
 // become object keys, and every problem is reported per row so that nothing is written on a guess.
 import ExcelJS from 'exceljs';
 import { unneutralise } from '@/lib/excel/export';
+import { censusProblem } from '@/lib/excel/sheet-census';
 import { inspectXlsxZip } from '@/lib/excel/zip-guard';
 import { META_SHEET, progressLabels, TASK_COLUMNS, TASKS_SHEET, TEMPLATE_ID, TEMPLATE_VERSION, VALUE_COLUMNS, VALUES_SHEET } from '@/lib/excel/template';
 import type { TaskProgress } from '@/lib/generated/prisma/enums';
@@ -12,6 +13,8 @@ import { ITEM_KEY_RE } from '@/lib/reporting/keys';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 5_000;
+/** Before parsing (lib/excel/sheet-census.ts): the rows of every sheet (meta and headers included), cells, strings. */
+const CENSUS_LIMITS = { rows: MAX_UPLOAD_ROWS + 100, cells: (MAX_UPLOAD_ROWS + 100) * 20, strings: (MAX_UPLOAD_ROWS + 100) * 20 };
 
 export type SheetKind = 'values' | 'tasks';
 
@@ -99,6 +102,9 @@ export async function parseTemplateUpload(bytes: Uint8Array): Promise<ParsedUplo
   const zip = inspectXlsxZip(bytes);
   if (zip === 'notZip' || zip === 'notXlsx') throw fileError('validation.fileNotXlsx');
   if (zip) throw fileError('validation.fileUnreadable');
+  const census = await censusProblem(bytes, CENSUS_LIMITS);
+  if (census === 'tooManyRows') throw fileError('validation.fileTooManyRows');
+  if (census) throw fileError('validation.fileUnreadable');
 
   const workbook = new ExcelJS.Workbook();
   try {

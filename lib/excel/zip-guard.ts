@@ -54,3 +54,34 @@ export function inspectXlsxZip(bytes: Uint8Array): ZipProblem | null {
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'notXlsx';
   return null;
 }
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  /** Where the entry's data starts (after its local header). */
+  dataOffset: number;
+}
+
+/** The entries of an archive that `inspectXlsxZip` has accepted, with where each one's data lies. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== EOCD_SIGNATURE) eocd--;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // The local header's own name and extra lengths decide where the data starts (they may differ from the central one).
+    const local = localOffset + 30 <= bytes.length && view.getUint32(localOffset, true) === 0x04034b50;
+    const dataOffset = local ? localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true) : -1;
+    entries.push({ name, method: view.getUint16(at + 10, true), compressedSize: view.getUint32(at + 20, true), dataOffset });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}

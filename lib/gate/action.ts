@@ -12,6 +12,7 @@ import { domainErrorMessage, domainFieldErrors, gateMessages } from '@/lib/gate/
 import { toLocale, type AppLocale } from '@/lib/i18n/locale';
 import type { SessionState } from '@/lib/mutations/auth';
 import type { Action } from '@/lib/permissions';
+import { recordRefusal } from '@/lib/mutations/refusals';
 import { formDataToObject, parseInput, type FieldErrors } from '@/lib/validation/parse';
 
 export interface ActionState<T = unknown> {
@@ -54,6 +55,11 @@ export async function runAction<S extends z.ZodType, R>(
   formData: FormData,
 ): Promise<ActionState<R>> {
   const text = gateMessages[locale];
+  // A crafted call whose argument is not form data (the proxy refuses most: lib/http/action-request.ts).
+  if (!(formData instanceof FormData)) {
+    if (session) await recordRefusal(session.actor, { action: options.name, reason: 'not form data' });
+    return { status: 'error', message: text.invalidForm };
+  }
   const raw = formDataToObject(formData);
   // Uploaded files are not echoed: the browser keeps its own copy, and a File cannot travel back to the client.
   const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !/password|secret|code/i.test(k) && !(typeof File !== 'undefined' && v instanceof File)));

@@ -173,6 +173,8 @@ export interface SessionState {
   unitName: string | null;
   mustChangePassword: boolean;
   needsSecondFactor: boolean;
+  /** The absolute end of the session (the idle rule may end it sooner). */
+  expiresAt: Date;
 }
 
 /** Touching lastSeenAt on every request would write on every read; a minute of slack is enough for a 30-minute idle rule. */
@@ -248,6 +250,7 @@ export async function resolveSession(sessionId: string | null | undefined, clien
     unitName: user.unit?.name ?? null,
     mustChangePassword: user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, now, policy),
     needsSecondFactor: requiresSecondFactor(user.roles, policy) && !user.totpEnabledAt,
+    expiresAt: session.expiresAt,
   };
 }
 

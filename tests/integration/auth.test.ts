@@ -155,6 +155,23 @@ describe('password change', () => {
   });
 });
 
+describe('an account with no role yet', () => {
+  test('changes its temporary password, enrols a second factor and ends its other sessions', async () => {
+    const user = await makeUser({ roles: [], mustChangePassword: true });
+    const a = await signIn({ username: user.username, password: GOOD_PASSWORD }, client, t0);
+    const b = await signIn({ username: user.username, password: GOOD_PASSWORD }, client, t0);
+    const state = (await resolveSession(a.sessionId, client, t0))!;
+    expect(state.actor.roles).toEqual([]);
+    expect(state.mustChangePassword).toBe(true);
+    await changeOwnPassword(state.actor, { currentPassword: GOOD_PASSWORD, newPassword: 'Newcomer#Pass2026' }, minutes(1));
+    expect((await resolveSession(a.sessionId, client, minutes(2)))!.mustChangePassword).toBe(false);
+    expect(await resolveSession(b.sessionId, client, minutes(2))).toBeNull();
+    const { secret } = await beginTotpEnrolment(state.actor);
+    await confirmTotpEnrolment(state.actor, currentTotp(secret, new Date()), minutes(2));
+    expect(await auditEvents(user.id)).toEqual(expect.arrayContaining(['auth.passwordChanged:success', 'auth.totpEnrolled:success']));
+  });
+});
+
 describe('second factor', () => {
   test('admins must enrol; after enrolment sign-in needs a code, and a recovery code works once', async () => {
     const admin = await makeUser({ roles: ['security_admin'] });

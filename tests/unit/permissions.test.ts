@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { systemActor, type Actor } from '@/lib/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { navigationFor } from '@/lib/navigation';
+import { homeFor, landingFor, navigationFor } from '@/lib/navigation';
 import { allActions, allRoles, can, isValidRoleSet, requiresSecondFactor, type Action } from '@/lib/permissions';
 
 const actor = (roles: Role[], overrides: Partial<Actor> = {}): Actor => ({ userId: 10, username: 'someone', roles, unitId: 7, sessionId: 's', ip: null, ...overrides });
@@ -138,4 +138,28 @@ describe('second factor and menu', () => {
   ] as [Role, string[]][])('the menu of a %s', (role, hrefs) => {
     expect(navigationFor(actor([role])).map((i) => i.href)).toEqual(hrefs);
   });
+});
+
+describe('an account with no role yet (created by the system admin, waiting for the security admin)', () => {
+  const newcomer = actor([], { unitId: 7 });
+  test('still manages its own account: password, second factor, sessions', () => {
+    expect(can(newcomer, 'account.manageOwn')).toBe(true);
+  });
+  test('may do nothing else', () => {
+    for (const action of allActions.filter((a) => a !== 'account.manageOwn')) expect(can(newcomer, action, { unitId: 7 }), action).toBe(false);
+  });
+  test('lands on its account page, which says who must act', () => {
+    expect(navigationFor(newcomer)).toEqual([]);
+    expect(homeFor(newcomer)).toBe('/account');
+  });
+  test('the system itself has no own account to manage', () => {
+    expect(can(systemActor('tool'), 'account.manageOwn')).toBe(false);
+  });
+});
+
+test('after settling its account a reporter lands on its unit\'s report; others on their first menu entry', () => {
+  expect(landingFor(actor(['unit_reporter'], { unitId: 7 }))).toBe('/report');
+  expect(landingFor(actor(['unit_reporter'], { unitId: null }))).toBe('/');
+  expect(landingFor(actor(['security_admin']))).toBe('/admin/security');
+  expect(landingFor(actor([]))).toBe('/account');
 });

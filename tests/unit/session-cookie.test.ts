@@ -1,6 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { sessionCookieName, sessionIdFromCookie } from '@/lib/auth/session-cookie';
+import { sessionCookieName, sessionIdFromCookie, sessionTokenFrom } from '@/lib/auth/session-cookie';
 
 const SECRET = 'unit-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const saved = { secret: process.env.NEXTAUTH_SECRET, url: process.env.NEXTAUTH_URL };
@@ -40,6 +40,13 @@ describe('session cookie', () => {
     expect(await sessionIdFromCookie(t)).toBe('exp-1');
     expect(await sessionIdFromCookie(t, Date.now() + 59_000)).toBe('exp-1');
     expect(await sessionIdFromCookie(t, Date.now() + 61_000)).toBeNull();
+  });
+
+  test('both cookie names are read, the secure one first (next-auth picks by the request scheme when NEXTAUTH_URL is unset)', () => {
+    const jar = (cookies: Record<string, string>) => (name: string) => cookies[name];
+    expect(sessionTokenFrom(jar({ '__Secure-next-auth.session-token': 's', 'next-auth.session-token': 'p' }))).toBe('s');
+    expect(sessionTokenFrom(jar({ 'next-auth.session-token': 'p' }))).toBe('p');
+    expect(sessionTokenFrom(jar({}))).toBeUndefined();
   });
 
   test('the cookie name follows next-auth: the secure one over https', () => {

@@ -22,6 +22,7 @@ import { can } from '@/lib/permissions';
 import type { Month } from '@/lib/periods';
 import { windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError } from '@/lib/reporting/errors';
+import { withImportSlot } from '@/lib/reporting/import-slots';
 import { planTasks, planValues, type TaskEntry, type ValueEntry } from '@/lib/reporting/form-plan';
 import { importPreviewSchema } from '@/lib/schemas/reporting';
 
@@ -91,7 +92,7 @@ export async function buildPreview(
   clock: Clock,
 ): Promise<{ preview: ImportPreview; parsed: ParsedUpload; def: FormDefinition }> {
   const unitId = assertImporter(actor);
-  const parsed = await parseTemplateUpload(file.bytes);
+  const parsed = await withImportSlot(String(actor.userId ?? actor.username), () => parseTemplateUpload(file.bytes));
   if (parsed.meta.unitId !== unitId)
     throw new ReportValidationError(
       { file: ['validation.fileWrongUnit'] },

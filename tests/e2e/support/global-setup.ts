@@ -1,5 +1,6 @@
 // Starts one production server on a fresh embedded database (no DATABASE_URL: the bare-laptop default) with a fixed
-// clock, and stops it afterwards. Tests reach it at E2E_BASE_URL.
+// clock, and stops it afterwards. NEXTAUTH_URL is left unset, as on a bare laptop: URLs come
+// from the request's host. Tests reach it at E2E_BASE_URL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,10 +14,11 @@ export async function setup(project: TestProject): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beibei-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dataDir, 'db'), APP_FIXED_NOW: '2026-11-15T10:00:00+08:00', NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdefghijklmnopqrstuv', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: path.join(dataDir, 'db'), APP_FIXED_NOW: '2026-11-15T10:00:00+08:00', NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdefghijklmnopqrstuv', NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;
   // The benchmark's pages are not part of the product: the browser tests check that they answer 404.
   delete env.APP_BENCH_PAGES;
+  delete env.NEXTAUTH_URL;
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
   const started = Date.now();
   server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, stdio: ['ignore', log, log] });

@@ -19,6 +19,8 @@ export default async function TwoFactorPage() {
         confirm={confirmTotpEnrolmentAction}
         text={{
           start: t('totpStart'),
+          qrAlt: t('totpQrAlt'),
+          qrHint: t('totpQrHint'),
           secretLabel: t('totpSecret'),
           secretHint: t('totpSecretHint'),
           code: t('totpCode'),

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
 import { AccountDangerForm, AssignRolesForm, PolicyForm } from '@/components/admin/security-forms';
 import { policyFields, type PolicyField } from '@/components/admin/types';
+import { NoRoleNotice } from '@/components/admin/no-role-notice';
 import { UserTable } from '@/components/admin/user-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
@@ -36,6 +37,7 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
+      <NoRoleNotice count={users.filter((u) => u.roles.length === 0).length} text={t('security.withoutRole', { count: users.filter((u) => u.roles.length === 0).length })} />
       <p className="print-only mb-2 text-xs text-slate-600">{t('printedAt', { at: formatDateTime(systemClock(), locale) })}</p>
       {selected && (mayAssign || mayTerminate || mayResetSecondFactor) ? (
         <section aria-labelledby="user-panel-title" className="no-print mb-6 rounded-lg border border-brand-100 bg-white p-4 shadow-sm">

@@ -3,6 +3,7 @@ import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { adminText, selectedUserId, unitChoices, userTableText, type SearchParams } from '@/app/(app)/admin/_lib/page-support';
 import { AssignUnitForm, CreateUserForm, ResetPasswordForm, SetDisabledForm } from '@/components/admin/user-forms';
+import { NoRoleNotice } from '@/components/admin/no-role-notice';
 import { UserTable } from '@/components/admin/user-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
@@ -30,6 +31,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   return (
     <>
       <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
+      <NoRoleNotice count={users.filter((u) => u.roles.length === 0).length} text={t('users.withoutRole', { count: users.filter((u) => u.roles.length === 0).length })} />
       <p className="print-only mb-2 text-xs text-slate-600">{t('printedAt', { at: formatDateTime(systemClock(), locale) })}</p>
       {selected ? (
         <section aria-labelledby="user-panel-title" className="no-print mb-6 rounded-lg border border-brand-100 bg-white p-4 shadow-sm">
