@@ -19,6 +19,7 @@ export type DatabaseConfig =
 
 export interface DatabaseHandle {
   prisma: Db;
+  kind: DatabaseConfig['kind'];
   description: string;
   close(): Promise<void>;
 }
@@ -60,7 +61,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     const adapter = new PrismaPg({ connectionString, max: 10, ...searchPath }, schema ? { schema } : undefined);
     const prisma = newClient(adapter, options.onQuery);
     const host = new URL(connectionString).host;
-    return { prisma, description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
+    return { prisma, kind: 'postgres', description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
   }
 
   let release = () => {};
@@ -77,6 +78,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const pglite = instance;
   return {
     prisma,
+    kind: 'pglite',
     description: config.dataDir ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     close: async () => {
       await prisma.$disconnect();
