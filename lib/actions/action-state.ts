@@ -6,7 +6,7 @@ import { getLocale } from 'next-intl/server';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
 import { getCurrentSession } from '@/lib/auth/current-actor';
-import { ForbiddenError, isDomainError } from '@/lib/errors';
+import { ForbiddenError, isDatabaseUnavailable, isDomainError } from '@/lib/errors';
 import { toLocale, type AppLocale } from '@/lib/i18n/locale';
 import { recordRefusal } from '@/lib/mutations/refusals';
 import { can, type Action } from '@/lib/permissions';
@@ -24,8 +24,8 @@ export interface ActionState<T = unknown> {
 export const idleState: ActionState = { status: 'idle' };
 
 const messages = {
-  'zh-CN': { signIn: '登录已过期，请重新登录（已填写的内容未丢失）', pending: '请先修改密码并启用动态验证码（如要求），再进行此操作', invalid: '提交的内容有误，请按提示修改', unexpected: '系统出错，请稍后重试。错误编号：' },
-  en: { signIn: 'Your session has expired; sign in again (what you typed is kept)', pending: 'Change your password and enrol the second factor (if required) first', invalid: 'Please correct the highlighted fields', unexpected: 'Something went wrong. Error id: ' },
+  'zh-CN': { signIn: '登录已过期，请重新登录（已填写的内容未丢失）', pending: '请先修改密码并启用动态验证码（如要求），再进行此操作', invalid: '提交的内容有误，请按提示修改', unexpected: '系统出错，请稍后重试。错误编号：', unavailable: '数据库暂时无法连接，本次操作未能确认完成。请稍候刷新页面，核对后重试（已填写的内容未丢失）。' },
+  en: { signIn: 'Your session has expired; sign in again (what you typed is kept)', pending: 'Change your password and enrol the second factor (if required) first', invalid: 'Please correct the highlighted fields', unexpected: 'Something went wrong. Error id: ', unavailable: 'The database cannot be reached just now, so this could not be confirmed. Wait a moment, reload to check, and try again (what you typed is kept).' },
 } as const;
 
 export function domainErrorMessage(error: unknown, locale: AppLocale): string | null {
@@ -94,7 +94,20 @@ export function authorizedAction<S extends z.ZodType, R>(
       if (error instanceof ForbiddenError) await recordRefusal(actor, { action: options.name, reason: error.messageEn });
       const known = domainErrorMessage(error, locale);
       if (known) return { status: 'error', message: known, fieldErrors: domainFieldErrors(error, locale), values };
-      return { status: 'error', message: messages[locale].unexpected + logUnexpected(error, options.name), values };
+      return { status: 'error', message: unexpectedErrorMessage(error, options.name, locale), values };
     }
   };
+}
+
+/**
+ * The message for an error that is not a domain error: a database restart or outage gets a "try again" message
+ * (never a success: a write whose commit was not confirmed is not reported as saved; the version check makes the
+ * retry safe); anything else is logged with an id the user can quote.
+ */
+export function unexpectedErrorMessage(error: unknown, where: string, locale: AppLocale): string {
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[database unavailable] ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    return messages[locale].unavailable;
+  }
+  return messages[locale].unexpected + logUnexpected(error, where);
 }

@@ -4,17 +4,17 @@ import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
-import { domainErrorMessage, logUnexpected } from '@/lib/actions/action-state';
+import { domainErrorMessage, unexpectedErrorMessage } from '@/lib/actions/action-state';
 import { getCurrentSession } from '@/lib/auth/current-actor';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, isDatabaseUnavailable, NotFoundError } from '@/lib/errors';
 import { LOCALE_COOKIE, toLocale, type AppLocale } from '@/lib/i18n/locale';
 import { recordRefusal } from '@/lib/mutations/refusals';
 import { can, type Action } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation/parse';
 
 const messages = {
-  'zh-CN': { signIn: '未登录或登录已过期', pending: '请先修改密码并启用动态验证码', invalid: '请求参数有误', unexpected: '系统出错，请稍后重试。错误编号：' },
-  en: { signIn: 'Not signed in, or the session has expired', pending: 'Change your password and enrol the second factor first', invalid: 'The request parameters are not valid', unexpected: 'Something went wrong. Error id: ' },
+  'zh-CN': { signIn: '未登录或登录已过期', pending: '请先修改密码并启用动态验证码', invalid: '请求参数有误' },
+  en: { signIn: 'Not signed in, or the session has expired', pending: 'Change your password and enrol the second factor first', invalid: 'The request parameters are not valid' },
 } as const;
 
 export function refuse(status: number, body: Record<string, unknown>): NextResponse {
@@ -70,6 +70,8 @@ export async function handleDownload<S extends z.ZodType>(
     if (error instanceof ForbiddenError) await recordRefusal(session.actor, { action: options.name, reason: error.messageEn });
     const known = domainErrorMessage(error, locale);
     if (known) return refuse(error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : 400, { error: known });
-    return refuse(500, { error: text.unexpected + logUnexpected(error, options.name) });
+    // 503 + Retry-After for a database outage: clients and proxies know to try again.
+    if (isDatabaseUnavailable(error)) return NextResponse.json({ error: unexpectedErrorMessage(error, options.name, locale) }, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } });
+    return refuse(500, { error: unexpectedErrorMessage(error, options.name, locale) });
   }
 }
