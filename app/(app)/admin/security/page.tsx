@@ -39,7 +39,7 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
       <p className="print-only mb-2 text-xs text-slate-600">{t('printedAt', { at: formatDateTime(systemClock(), locale) })}</p>
       {durability.off.length > 0 ? (
-        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p role={durability.engine === 'pglite' ? 'note' : 'alert'} className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t(durability.engine === 'pglite' ? 'security.durabilityEmbedded' : 'security.durabilityOff', { settings: durability.off.join(', ') })}
         </p>
       ) : null}
