@@ -90,7 +90,15 @@ async function killMidTransaction(actor: Actor, op: FaultJob['op'], writes: stri
   try {
     const pid = await until(
       'the child to block on the audit insert',
-      async () => (await activity<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [appName])).rows[0]?.pid,
+      // Waiting on the audit table itself, not on anything else (another test file's migration lock, say).
+      async () =>
+        (
+          await activity<{ pid: number }>(
+            `SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+              WHERE a.application_name = $1 AND l.relation = '"AuditLog"'::regclass`,
+            [appName],
+          )
+        ).rows[0]?.pid,
       output,
     );
     const held = await locker.query<{ relname: string }>(
