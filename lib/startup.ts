@@ -4,6 +4,7 @@ import 'server-only';
 import { systemActor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDatabaseHandle } from '@/lib/db/client';
+import { checkDurability, durabilityWarning } from '@/lib/db/durability';
 import { env } from '@/lib/env';
 import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
 import { countDemoUsers } from '@/lib/queries/security';
@@ -11,12 +12,14 @@ import { loadPlan } from '@/lib/mutations/plan';
 import { lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
 
-export async function prepareOnStart(options: { clock?: Clock; log?: (m: string) => void; mode?: 'demo' | 'production'; planFile?: string } = {}): Promise<void> {
+export async function prepareOnStart(options: { clock?: Clock; log?: (m: string) => void; warn?: (m: string) => void; mode?: 'demo' | 'production'; planFile?: string } = {}): Promise<void> {
   const mode = options.mode ?? env().APP_MODE;
   const log = options.log ?? ((m: string) => console.log(`[start] ${m}`));
   const clock = options.clock ?? systemClock;
   const handle = await getDatabaseHandle();
   log(`database: ${handle.description}`);
+  const durability = durabilityWarning(await checkDurability(handle.prisma, handle.kind));
+  if (durability) (options.warn ?? ((m: string) => console.warn(`[start] ${m}`)))(durability);
   const plan = readPlanFile(options.planFile ?? env().PLAN_FILE);
   const loaded = await loadPlan(systemActor('startup'), plan);
   log(loaded.changed ? `plan ${plan.id} loaded (${loaded.changes.length} changes)` : `plan ${plan.id} unchanged`);

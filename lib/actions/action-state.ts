@@ -4,4 +4,4 @@ import 'server-only';
 
 export { authorizedAction, refreshing, runAction, type ActionState } from '@/lib/gate/action';
 export { domainErrorMessage, domainFieldErrors } from '@/lib/gate/messages';
-export { logUnexpected } from '@/lib/gate/admit';
+export { logUnexpected, unexpectedErrorMessage } from '@/lib/gate/admit';

@@ -20,6 +20,7 @@ export type DatabaseConfig =
 
 export interface DatabaseHandle {
   prisma: Db;
+  kind: DatabaseConfig['kind'];
   description: string;
   close(): Promise<void>;
 }
@@ -58,10 +59,17 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     } finally {
       await migrator.end();
     }
-    const adapter = new PrismaPg({ connectionString, max: 10, ...searchPath }, schema ? { schema } : undefined);
+    const pool = new pg.Pool({ connectionString, max: 10, ...searchPath });
+    // Every connection gets an error listener for its whole life. Without one, a connection that the server ends
+    // (restart, failover: 57P01) while it is checked out between two of the adapter's own listeners emits an
+    // unhandled 'error' and takes the whole process down; with one, the query in flight fails, the pool drops the
+    // connection and the next request opens a new one.
+    pool.on('connect', (client) => client.on('error', (error) => console.warn(`[db] connection lost: ${error.message}`)));
+    pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+    const adapter = new PrismaPg(pool, { ...(schema ? { schema } : {}), disposeExternalPool: true });
     const prisma = newClient(adapter, options.onQuery);
     const host = new URL(connectionString).host;
-    return { prisma, description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
+    return { prisma, kind: 'postgres', description: `PostgreSQL ${host}${schema ? ` (schema ${schema})` : ''}`, close: () => prisma.$disconnect() };
   }
 
   let release = () => {};
@@ -78,6 +86,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const pglite = instance;
   return {
     prisma,
+    kind: 'pglite',
     description: config.dataDir ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     close: async () => {
       await prisma.$disconnect();

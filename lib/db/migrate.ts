@@ -11,7 +11,7 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { ClientBase } from 'pg';
 
 export interface SqlConnection {
@@ -183,8 +183,8 @@ export function pgConnection(client: ClientBase): SqlConnection {
   };
 }
 
-/** Adapter for PGlite. */
-export function pgliteConnection(db: PGlite): SqlConnection {
+/** Adapter for PGlite (or one of its transactions). */
+export function pgliteConnection(db: PGlite | Transaction): SqlConnection {
   return {
     async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
       const result = await db.query<T>(sql, params);

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
 import { getCurrentSession } from '@/lib/auth/current-actor';
 import { ForbiddenError } from '@/lib/errors';
-import { admit, auditDomainRefusal, logUnexpected, type Ask } from '@/lib/gate/admit';
+import { admit, auditDomainRefusal, unexpectedErrorMessage, type Ask } from '@/lib/gate/admit';
 import { domainErrorMessage, domainFieldErrors, gateMessages } from '@/lib/gate/messages';
 import { toLocale, type AppLocale } from '@/lib/i18n/locale';
 import type { SessionState } from '@/lib/mutations/auth';
@@ -79,7 +79,7 @@ export async function runAction<S extends z.ZodType, R>(
     await auditDomainRefusal(admission.actor, ask, error);
     const known = domainErrorMessage(error, locale);
     if (known) return { status: 'error', message: known, fieldErrors: domainFieldErrors(error, locale), values };
-    return { status: 'error', message: text.unexpected + logUnexpected(error, options.name), values };
+    return { status: 'error', message: unexpectedErrorMessage(error, options.name, locale), values };
   }
 }
 

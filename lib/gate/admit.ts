@@ -4,7 +4,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
-import { ForbiddenError } from '@/lib/errors';
+import { ForbiddenError, isDatabaseUnavailable } from '@/lib/errors';
+import { gateMessages } from '@/lib/gate/messages';
+import type { AppLocale } from '@/lib/i18n/locale';
 import type { SessionState } from '@/lib/mutations/auth';
 import { recordRefusal } from '@/lib/mutations/refusals';
 import { can, type Action } from '@/lib/permissions';
@@ -51,4 +53,17 @@ export function logUnexpected(error: unknown, where: string): string {
   const id = randomUUID().slice(0, 8);
   console.error(`[error ${id}] ${where}:`, error);
   return id;
+}
+
+/**
+ * The message for an error that is not a domain error: a database restart or outage gets a "try again" message
+ * (never a success: a write whose commit was not confirmed is not reported as saved; the version check makes the
+ * retry safe); anything else is logged with an id the user can quote.
+ */
+export function unexpectedErrorMessage(error: unknown, where: string, locale: AppLocale): string {
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[database unavailable] ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    return gateMessages[locale].unavailable;
+  }
+  return gateMessages[locale].unexpected + logUnexpected(error, where);
 }

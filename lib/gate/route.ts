@@ -6,8 +6,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
 import { getCurrentSession } from '@/lib/auth/current-actor';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { admit, auditDomainRefusal, logUnexpected, type Ask } from '@/lib/gate/admit';
+import { ForbiddenError, isDatabaseUnavailable, NotFoundError } from '@/lib/errors';
+import { admit, auditDomainRefusal, unexpectedErrorMessage, type Ask } from '@/lib/gate/admit';
 import { domainErrorMessage, gateMessages } from '@/lib/gate/messages';
 import { LOCALE_COOKIE, toLocale, type AppLocale } from '@/lib/i18n/locale';
 import type { SessionState } from '@/lib/mutations/auth';
@@ -61,7 +61,11 @@ export async function runRoute<S extends z.ZodType>(
     await auditDomainRefusal(admission.actor, ask, error);
     const known = domainErrorMessage(error, locale);
     if (known) return refuse(error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : 400, { error: known });
-    return refuse(500, { error: text.unexpected + logUnexpected(error, options.name) });
+    // 503 + Retry-After for a database outage: clients and proxies know to try again.
+    if (isDatabaseUnavailable(error)) {
+      return NextResponse.json({ error: unexpectedErrorMessage(error, options.name, locale) }, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } });
+    }
+    return refuse(500, { error: unexpectedErrorMessage(error, options.name, locale) });
   }
 }
 

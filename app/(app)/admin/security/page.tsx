@@ -13,6 +13,7 @@ import { requireSession } from '@/lib/auth/current-actor';
 import { refusePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { allRoles, can } from '@/lib/permissions';
+import { getDurabilityCheck } from '@/lib/queries/durability';
 import { getSecurityPolicy, getSecurityPolicyVersion, listUsers } from '@/lib/queries/security';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
   const mayResetSecondFactor = can(actor, 'secondFactor.reset');
   if (!mayAssign && !mayEditPolicy && !mayTerminate && !mayResetSecondFactor) return refusePage(actor, { permission: 'role.assign', path: '/admin/security' }, { title: t('forbiddenTitle'), message: t('forbidden', { role: roleNames.security_admin }) });
 
-  const [users, policy, policyVersion, params] = await Promise.all([listUsers(actor, systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams]);
+  const [users, policy, policyVersion, params, durability] = await Promise.all([listUsers(actor, systemClock()), getSecurityPolicy(), getSecurityPolicyVersion(), searchParams, getDurabilityCheck()]);
   const selected = users.find((u) => u.id === selectedUserId(params)) ?? null;
   const field = (kind: '' | 'Hint') => Object.fromEntries(policyFields.map((f) => [f, t(`security.${f}${kind}`)])) as Record<PolicyField, string>;
 
@@ -39,6 +40,11 @@ export default async function AdminSecurityPage({ searchParams }: { searchParams
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
       <NoRoleNotice count={users.filter((u) => u.roles.length === 0).length} text={t('security.withoutRole', { count: users.filter((u) => u.roles.length === 0).length })} />
       <p className="print-only mb-2 text-xs text-slate-600">{t('printedAt', { at: formatDateTime(systemClock(), locale) })}</p>
+      {durability.off.length > 0 ? (
+        <p role={durability.engine === 'pglite' ? 'note' : 'alert'} className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t(durability.engine === 'pglite' ? 'security.durabilityEmbedded' : 'security.durabilityOff', { settings: durability.off.join(', ') })}
+        </p>
+      ) : null}
       {selected && (mayAssign || mayTerminate || mayResetSecondFactor) ? (
         <section aria-labelledby="user-panel-title" className="no-print mb-6 rounded-lg border border-brand-100 bg-white p-4 shadow-sm">
           <div className="mb-3 flex items-baseline justify-between gap-3">
