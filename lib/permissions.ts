@@ -27,6 +27,12 @@ export const permissionTable = {
   'reporting.remind': ['bureau_reviewer'],
   'task.reportProgress': ['unit_reporter'],
   'instruction.create': ['leader'],
+  /** The enterprise registry: a town's or park's users see their own firms only (see registryScope). */
+  'registry.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'],
+  'registry.viewAll': ['bureau_reviewer', 'leader', 'viewer'],
+  'registry.manage': ['bureau_reviewer'],
+  'registry.import': ['bureau_reviewer'],
+  'registry.export': ['bureau_reviewer', 'unit_reporter', 'leader'],
   'user.manage': ['system_admin'],
   'unit.manage': ['system_admin'],
   'plan.load': ['system_admin'],
@@ -90,4 +96,16 @@ export function canLoadPlan(actor: Actor): boolean {
 
 export function canManageDemoData(actor: Actor): boolean {
   return can(actor, 'demo.manage');
+}
+
+/**
+ * Which firms of the registry a user may see: every firm, the firms of their own town or park, or none (a
+ * department's reporter). Queries apply it inside; nothing else decides it.
+ */
+export type RegistryScope = { kind: 'all' } | { kind: 'unit'; unitId: number } | { kind: 'none' };
+
+export function registryScope(actor: Actor): RegistryScope {
+  if (!can(actor, 'registry.view')) return { kind: 'none' };
+  if (can(actor, 'registry.viewAll')) return { kind: 'all' };
+  return actor.unitId === null ? { kind: 'none' } : { kind: 'unit', unitId: actor.unitId };
 }

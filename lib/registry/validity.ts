@@ -80,3 +80,18 @@ export function countForMonth(firms: readonly CountableFirm[], kind: Qualificati
 export function countSeries(firms: readonly CountableFirm[], kind: QualificationKind, months: readonly Month[]): MonthlyCount[] {
   return months.map((m) => countForMonth(firms, kind, m));
 }
+
+/** The span a qualification gets from its kind: certificates run three years, registrations a calendar year, list
+ * entries until they are ended. */
+export function spanFor(kind: QualificationKind, year: number, validFrom: Day): Span {
+  switch (kind) {
+    case 'high_tech':
+    case 'specialised':
+    case 'little_giant':
+      return { validFrom, validUntil: highTechExpiry(validFrom), endedOn: null };
+    case 'tech_sme':
+      return techSmeSpan(year, validFrom);
+    default:
+      return { validFrom, validUntil: null, endedOn: null };
+  }
+}
