@@ -53,8 +53,8 @@ export const allActions = Object.keys(permissionTable) as Action[];
 /** Actions whose target is one unit: a reporter may do them for its own unit only. */
 const unitScoped = new Set<Action>(['figure.enter', 'figure.submit', 'figure.import', 'task.reportProgress']);
 
-/** Actions done by the operator's command line (scripts), outside any session. */
-const systemActions = new Set<Action>(['plan.load', 'demo.manage']);
+/** Actions done by the operator's command line (scripts), outside any session: `npm run registry:import` loads a list. */
+const systemActions = new Set<Action>(['plan.load', 'demo.manage', 'registry.import']);
 
 export interface PermissionContext {
   /** The unit whose figures or tasks are touched. */

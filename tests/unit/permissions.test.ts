@@ -116,7 +116,7 @@ describe('isValidRoleSet', () => {
 
 describe('the system actor (command-line tools)', () => {
   const operator = systemActor('test');
-  test.each(allActions.map((a) => [a, a === 'plan.load' || a === 'demo.manage'] as const))('%s → %s', (action, allowed) => {
+  test.each(allActions.map((a) => [a, a === 'plan.load' || a === 'demo.manage' || a === 'registry.import'] as const))('%s → %s', (action, allowed) => {
     expect(can(operator, action)).toBe(allowed);
   });
 

@@ -49,6 +49,25 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The preview's reading of a file, kept briefly so that confirming the same file (same bytes, list, mapping and
+ * unit names) does not parse it again. Bounded: two lists, fifteen minutes.
+ */
+const readCache = new Map<string, { at: number; read: ReadList }>();
+const READ_CACHE_MS = 15 * 60 * 1000;
+
+async function readListCached(list: ListKind, file: RegistryFile, units: UnitNames, saved: SavedMapping | null, override: ColumnMapping | null): Promise<ReadList> {
+  const key = JSON.stringify([list, sha256(file.bytes), saved, override, [...units.towns], [...units.parks]]);
+  const now = Date.now();
+  for (const [k, v] of readCache) if (now - v.at > READ_CACHE_MS) readCache.delete(k);
+  const hit = readCache.get(key);
+  if (hit) return hit.read;
+  const read = await readList(list, file, units, saved, override);
+  readCache.set(key, { at: now, read });
+  while (readCache.size > 2) readCache.delete(readCache.keys().next().value!);
+  return read;
+}
+
 /** Streams the file once: the first non-empty row is the header, every later non-empty row is checked. */
 export async function readList(list: ListKind, file: RegistryFile, units: UnitNames, saved: SavedMapping | null, override: ColumnMapping | null): Promise<ReadList> {
   const problem = inspectXlsxZip(file.bytes, MAX_UNCOMPRESSED);
@@ -113,7 +132,7 @@ export async function previewRegistryImport(actor: Actor, input: { list: ListKin
   const db = await getDb();
   const kind = input.list === 'enterprises' ? null : input.list;
   const [units, saved] = await Promise.all([loadUnitNames(db), savedMapping(input.list)]);
-  const read = await readList(input.list, input.file, units, saved, input.mapping ?? null);
+  const read = await readListCached(input.list, input.file, units, saved, input.mapping ?? null);
   const plan = planImport(input.list, read.checks, await loadStoredState(db, kind));
   return {
     list: input.list,
@@ -138,7 +157,7 @@ export interface RegistryImportResult {
 export async function confirmRegistryImport(
   actor: Actor,
   input: { list: ListKind; fileHash: string; file: RegistryFile; mapping?: ColumnMapping | null },
-  options: { isDemo?: boolean } = {},
+  options: { isDemo?: boolean; onStep?: (step: 'read' | 'planned' | 'firmsWritten') => Promise<void> | void } = {},
 ): Promise<RegistryImportResult> {
   if (!can(actor, 'registry.import') && !(options.isDemo && can(actor, 'demo.manage'))) throw new ForbiddenError();
   if (sha256(input.file.bytes) !== input.fileHash) {
@@ -147,7 +166,8 @@ export async function confirmRegistryImport(
   const db = await getDb();
   const kind = input.list === 'enterprises' ? null : input.list;
   const [units, saved] = await Promise.all([loadUnitNames(db), savedMapping(input.list)]);
-  const read = await readList(input.list, input.file, units, saved, input.mapping ?? null);
+  const read = await readListCached(input.list, input.file, units, saved, input.mapping ?? null);
+  await options.onStep?.('read');
   return db.$transaction(
     async (tx) => {
       const stored = await loadStoredState(tx, kind);
@@ -155,7 +175,8 @@ export async function confirmRegistryImport(
       if (plan.counts.refused > 0) {
         throw new RegistryFileError(`有 ${plan.counts.refused} 行不能导入，请修正后重新上传`, `${plan.counts.refused} rows cannot be imported; fix them and upload again`);
       }
-      await writePlan(tx, kind, plan, stored, { isDemo: options.isDemo ?? false, actorId: actor.userId });
+      await options.onStep?.('planned');
+      await writePlan(tx, kind, plan, stored, { isDemo: options.isDemo ?? false, actorId: actor.userId, afterFirms: () => options.onStep?.('firmsWritten') });
       const remembered = toSavedMapping(read.mapping, read.headers);
       await tx.registryImportMapping.upsert({
         where: { listKey: mappingKey(input.list) },

@@ -129,8 +129,9 @@ export async function upsertFinancials(tx: Tx, rows: ImportPlan['financials'], i
 }
 
 /** Writes a whole plan: new firms first (their ids are needed by the qualification and figure rows). */
-export async function writePlan(tx: Tx, kind: QualificationKind | null, plan: ImportPlan, stored: StoredState, options: { isDemo: boolean; actorId: number | null }): Promise<void> {
+export async function writePlan(tx: Tx, kind: QualificationKind | null, plan: ImportPlan, stored: StoredState, options: { isDemo: boolean; actorId: number | null; afterFirms?: () => Promise<void> | void }): Promise<void> {
   const created = await insertFirms(tx, plan.newFirms, options.isDemo, options.actorId);
+  await options.afterFirms?.();
   await updateFirms(tx, plan.firmUpdates, options.actorId);
   const ids = new Map(created);
   for (const [code, firm] of stored.firms) ids.set(code, firm.id);

@@ -78,6 +78,9 @@ CREATE INDEX "Enterprise_parkUnitId_idx" ON "Enterprise"("parkUnitId");
 CREATE INDEX "Qualification_kind_validUntil_idx" ON "Qualification"("kind", "validUntil");
 
 -- CreateIndex
+CREATE INDEX "Qualification_renewalOfId_idx" ON "Qualification"("renewalOfId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Qualification_enterpriseId_kind_year_key" ON "Qualification"("enterpriseId", "kind", "year");
 
 -- AddForeignKey
