@@ -42,7 +42,7 @@ try {
     if (out.status !== 0) throw new Error(out.stderr);
     const result = JSON.parse(out.stdout.trim().split('\n').pop());
     results.push({ run, ...result, processWallMs: wallMs });
-    log(`${run}: ${JSON.stringify(result.counts)} in ${result.importMs} ms (read+preview ${result.previewMs} ms, confirm ${result.confirmMs} ms), peak RSS ${result.maxRssMb} MB`);
+    log(`${run}: ${JSON.stringify(result.counts)} in ${result.importMs} ms wall, ${result.cpuMs} ms CPU (read+preview ${result.previewMs} ms, confirm ${result.confirmMs} ms), peak RSS ${result.maxRssMb} MB`);
   }
   const first = results[0];
   console.log(JSON.stringify({ rows, fileBytes: fs.statSync(list).size, database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite', results }, null, 2));

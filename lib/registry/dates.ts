@@ -48,3 +48,8 @@ export function quarterOf(day: Day): string {
   const m = Number(day.slice(5, 7));
   return `${day.slice(0, 4)}-Q${Math.ceil(m / 3)}`;
 }
+
+/** The calendar day in China (UTC+8, no DST) at an instant. */
+export function dayInChina(at: Date): Day {
+  return dayFromDate(new Date(at.getTime() + 8 * 60 * 60 * 1000));
+}
