@@ -15,6 +15,7 @@ const items: NavItem[] = [
   { href: '/units', label: 'nav.units', permission: 'dashboard.view' },
   { href: '/report', label: 'nav.report', permission: 'figure.enter' },
   { href: '/review', label: 'nav.review', permission: 'figure.review' },
+  { href: '/enterprises', label: 'nav.enterprises', permission: 'registry.view' },
   { href: '/admin/users', label: 'nav.adminUsers', permission: 'user.manage' },
   { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
   { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },

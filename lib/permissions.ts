@@ -27,6 +27,12 @@ export const permissionTable = {
   'reporting.remind': ['bureau_reviewer'],
   'task.reportProgress': ['unit_reporter'],
   'instruction.create': ['leader'],
+  /** The enterprise registry: a town's or park's users see their own firms only (see registryScope). */
+  'registry.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'],
+  'registry.viewAll': ['bureau_reviewer', 'leader', 'viewer'],
+  'registry.manage': ['bureau_reviewer'],
+  'registry.import': ['bureau_reviewer'],
+  'registry.export': ['bureau_reviewer', 'unit_reporter', 'leader'],
   'user.manage': ['system_admin'],
   'unit.manage': ['system_admin'],
   'plan.load': ['system_admin'],
@@ -47,8 +53,8 @@ export const allActions = Object.keys(permissionTable) as Action[];
 /** Actions whose target is one unit: a reporter may do them for its own unit only. */
 const unitScoped = new Set<Action>(['figure.enter', 'figure.submit', 'figure.import', 'task.reportProgress']);
 
-/** Actions done by the operator's command line (scripts), outside any session. */
-const systemActions = new Set<Action>(['plan.load', 'demo.manage']);
+/** Actions done by the operator's command line (scripts), outside any session: `npm run registry:import` loads a list. */
+const systemActions = new Set<Action>(['plan.load', 'demo.manage', 'registry.import']);
 
 export interface PermissionContext {
   /** The unit whose figures or tasks are touched. */
@@ -102,4 +108,16 @@ export function canReadPlan(actor: Actor): boolean {
 /** The account list: the system admin (accounts) and the security admin (roles, sessions, second factors). */
 export function canListAccounts(actor: Actor): boolean {
   return can(actor, 'user.manage') || can(actor, 'role.assign') || can(actor, 'session.terminate') || can(actor, 'secondFactor.reset');
+}
+
+/**
+ * Which firms of the registry a user may see: every firm, the firms of their own town or park, or none (a
+ * department's reporter). Queries apply it inside; nothing else decides it.
+ */
+export type RegistryScope = { kind: 'all' } | { kind: 'unit'; unitId: number } | { kind: 'none' };
+
+export function registryScope(actor: Actor): RegistryScope {
+  if (!can(actor, 'registry.view')) return { kind: 'none' };
+  if (can(actor, 'registry.viewAll')) return { kind: 'all' };
+  return actor.unitId === null ? { kind: 'none' } : { kind: 'unit', unitId: actor.unitId };
 }

@@ -12,7 +12,8 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 
 /** null when the archive looks like a sane .xlsx, else the problem. */
-export function inspectXlsxZip(bytes: Uint8Array): ZipProblem | null {
+/** `maxUncompressed`: the registry's firm lists are larger than a monthly template (100,000 rows ≈ 60 MB of XML). */
+export function inspectXlsxZip(bytes: Uint8Array, maxUncompressed = MAX_UNCOMPRESSED_BYTES): ZipProblem | null {
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return 'notZip';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
@@ -47,7 +48,7 @@ export function inspectXlsxZip(bytes: Uint8Array): ZipProblem | null {
     if (name.includes('..') || name.startsWith('/') || name.includes('\\') || name.includes('\0')) return 'badEntry';
     if (uncompressed > 0 && uncompressed / Math.max(compressed, 1) > MAX_RATIO) return 'tooBig';
     total += uncompressed;
-    if (total > MAX_UNCOMPRESSED_BYTES) return 'tooBig';
+    if (total > maxUncompressed) return 'tooBig';
     names.add(name);
     at += 46 + nameLength + extraLength + commentLength;
   }

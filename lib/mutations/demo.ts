@@ -10,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { invalidateDemoCache } from '@/lib/queries/values';
+import { seedDemoRegistry } from '@/lib/mutations/registry/demo';
 import { canManageDemoData } from '@/lib/permissions';
 import type { Month } from '@/lib/periods';
 import type { PlanFile } from '@/lib/plan/plan-file-schema';
@@ -113,6 +114,8 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  // The enterprise registry behind the same counts (its own transaction: 5,000 firms).
+  await seedDemoRegistry(actor, plan, through);
   invalidateDemoCache();
   return { values: values.length };
 }
@@ -163,6 +166,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
   const db = await getDb();
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
+    await tx.enterprise.deleteMany({ where: { isDemo: true } });
     await tx.submission.deleteMany({ where: { isDemo: true } });
     const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
       if (prismaErrorCode(error) === 'P2003') {

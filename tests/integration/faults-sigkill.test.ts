@@ -51,7 +51,7 @@ afterAll(async () => {
 function startChild(job: FaultJob, appName: string): { child: ChildProcess; output: () => string } {
   const jobFile = path.join(work, `${appName}.json`);
   fs.writeFileSync(jobFile, JSON.stringify(job));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/fault-child.ts', jobFile], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/fault-child.ts', jobFile], {
     env: { ...process.env, PGAPPNAME: appName },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

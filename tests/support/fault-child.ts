@@ -1,6 +1,6 @@
 // A child process for the fault tests: opens the test's PostgreSQL schema, runs one domain write and reports the
 // result on stdout. The parent SIGKILLs it in the middle (tests/integration/faults-sigkill.test.ts).
-// Run as `node --import tsx tests/support/fault-child.ts <job.json>`: one process, so SIGKILL leaves no grandchild.
+// Run as `node --conditions=react-server --import tsx tests/support/fault-child.ts <job.json>`: one process, so SIGKILL leaves no grandchild.
 import fs from 'node:fs';
 import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';

@@ -26,6 +26,11 @@ const expected: Record<Action, string> = {
   'reporting.remind':         ' Y   .   .   .   .   .   . ',
   'task.reportProgress':      ' .   Y   .   .   .   .   . ',
   'instruction.create':       ' .   .   Y   .   .   .   . ',
+  'registry.view':            ' Y   Y   Y   Y   .   .   . ',
+  'registry.viewAll':         ' Y   .   Y   Y   .   .   . ',
+  'registry.manage':          ' Y   .   .   .   .   .   . ',
+  'registry.import':          ' Y   .   .   .   .   .   . ',
+  'registry.export':          ' Y   Y   Y   .   .   .   . ',
   'user.manage':              ' .   .   .   .   Y   .   . ',
   'unit.manage':              ' .   .   .   .   Y   .   . ',
   'plan.load':                ' .   .   .   .   Y   .   . ',
@@ -111,7 +116,7 @@ describe('isValidRoleSet', () => {
 
 describe('the system actor (command-line tools)', () => {
   const operator = systemActor('test');
-  test.each(allActions.map((a) => [a, a === 'plan.load' || a === 'demo.manage'] as const))('%s → %s', (action, allowed) => {
+  test.each(allActions.map((a) => [a, a === 'plan.load' || a === 'demo.manage' || a === 'registry.import'] as const))('%s → %s', (action, allowed) => {
     expect(can(operator, action)).toBe(allowed);
   });
 
@@ -134,7 +139,7 @@ describe('second factor and menu', () => {
     ['system_admin', ['/admin/users']],
     ['security_admin', ['/admin/security']],
     ['audit_admin', ['/admin/audit']],
-    ['viewer', ['/', '/tasks', '/units']],
+    ['viewer', ['/', '/tasks', '/units', '/enterprises']],
   ] as [Role, string[]][])('the menu of a %s', (role, hrefs) => {
     expect(navigationFor(actor([role])).map((i) => i.href)).toEqual(hrefs);
   });

@@ -11,7 +11,8 @@ import reporting from './reporting.json';
 import auth from './auth.json';
 import account from './account.json';
 import admin from './admin.json';
+import registry from './registry.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry };
 
 export default messages;

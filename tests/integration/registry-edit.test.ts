@@ -1,0 +1,98 @@
+// Firms and qualifications typed in one at a time: the bureau only, a wrong credit code refused with its reason,
+// version-checked updates, renewals chained, early ends kept as history, an audit row for each.
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Actor } from '@/lib/actor';
+import { getDb } from '@/lib/db/client';
+import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
+import { createEnterprise, updateEnterprise } from '@/lib/mutations/registry/enterprise';
+import { endQualification, recordQualification } from '@/lib/mutations/registry/qualification';
+import { getEnterpriseProfile } from '@/lib/queries/registry/profile';
+import { createEnterpriseSchema } from '@/lib/schemas/registry/enterprise';
+import { parseInput } from '@/lib/validation/parse';
+import { setupTestDatabase } from '../support/db';
+import { actorFor, makeUnit, makeUser } from '../support/factories';
+import { syntheticCode } from '../support/registry';
+
+setupTestDatabase();
+
+let bureau: Actor;
+let townUser: Actor;
+let otherTownUser: Actor;
+let town: number;
+let otherTown: number;
+
+beforeAll(async () => {
+  town = (await makeUnit('天生街道', 'town')).id;
+  otherTown = (await makeUnit('朝阳街道', 'town')).id;
+  bureau = actorFor(await makeUser({ roles: ['bureau_reviewer'] }), ['bureau_reviewer']);
+  townUser = actorFor(await makeUser({ roles: ['unit_reporter'], unitId: town }), ['unit_reporter'], { unitId: town });
+  otherTownUser = actorFor(await makeUser({ roles: ['unit_reporter'], unitId: otherTown }), ['unit_reporter'], { unitId: otherTown });
+});
+
+const base = { name: '北碚智感科技有限公司', townUnitId: null as number | null, parkUnitId: null, clusterTask: 7, aboveScale: false, foundedOn: '2018-05-04' };
+
+describe('typing in a firm', () => {
+  test('the form schema refuses a wrong code with the reason, in Chinese and English', () => {
+    const wrong = syntheticCode(1).slice(0, 17) + (syntheticCode(1)[17] === 'A' ? 'B' : 'A');
+    const zh = parseInput(createEnterpriseSchema, { ...base, creditCode: wrong, townUnitId: '', parkUnitId: '', clusterTask: '7', aboveScale: '', foundedOn: '' }, 'zh-CN');
+    expect(zh.success).toBe(false);
+    if (!zh.success) expect(zh.fieldErrors.creditCode).toEqual(['统一社会信用代码第 18 位校验码不符，代码可能有录入错误']);
+    const en = parseInput(createEnterpriseSchema, { ...base, creditCode: 'ABC' }, 'en');
+    if (!en.success) expect(en.fieldErrors.creditCode).toEqual(['A unified social credit code has 18 characters']);
+    const extra = parseInput(createEnterpriseSchema, { ...base, creditCode: syntheticCode(1), isDemo: true }, 'zh-CN');
+    expect(extra.success).toBe(false);
+  });
+
+  test('only the bureau may add or change firms; codes are unique; towns must be towns', async () => {
+    await expect(createEnterprise(townUser, { ...base, creditCode: syntheticCode(1) })).rejects.toBeInstanceOf(ForbiddenError);
+    const { id } = await createEnterprise(bureau, { ...base, creditCode: syntheticCode(1), townUnitId: town });
+    await expect(createEnterprise(bureau, { ...base, creditCode: syntheticCode(1) })).rejects.toThrow('已在企业库中');
+    await expect(createEnterprise(bureau, { ...base, creditCode: syntheticCode(2), parkUnitId: town })).rejects.toBeInstanceOf(DomainError);
+    const db = await getDb();
+    expect(await db.auditLog.count({ where: { event: 'registry.enterprise.created', targetId: String(id) } })).toBe(1);
+  });
+
+  test('updates are version-checked', async () => {
+    const db = await getDb();
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const { version } = await updateEnterprise(bureau, { ...base, enterpriseId: firm.id, version: firm.version, townUnitId: town, aboveScale: true });
+    expect(version).toBe(firm.version + 1);
+    await expect(updateEnterprise(bureau, { ...base, enterpriseId: firm.id, version: firm.version, townUnitId: town })).rejects.toBeInstanceOf(ConflictError);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { event: 'registry.enterprise.changed', targetId: String(firm.id) } });
+    expect(audit.before).toMatchObject({ aboveScale: false });
+    expect(audit.after).toMatchObject({ aboveScale: true });
+  });
+});
+
+describe('qualifications over time', () => {
+  test('a certificate, its renewal, and an early end: all kept, the profile shows the history', async () => {
+    const db = await getDb();
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const first = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2022, level: 'national', certificateNo: 'GR202251000001', validFrom: '2022-11-28' });
+    const renewal = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2025, level: 'national', certificateNo: 'GR202551000002', validFrom: '2025-11-28' });
+    await expect(recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2025, level: null, certificateNo: null, validFrom: '2025-12-01' })).rejects.toThrow('已有记录');
+    const stored = await db.qualification.findUniqueOrThrow({ where: { id: renewal.id } });
+    expect(stored.renewalOfId).toBe(first.id);
+    expect(stored.validUntil?.toISOString().slice(0, 10)).toBe('2028-11-27');
+
+    await endQualification(bureau, { qualificationId: renewal.id, version: stored.version, endedOn: '2026-06-01', reason: '撤销高新技术企业资格' });
+    await expect(endQualification(bureau, { qualificationId: renewal.id, version: stored.version, endedOn: '2026-06-01', reason: '重复' })).rejects.toBeInstanceOf(ConflictError);
+
+    const before = await getEnterpriseProfile(bureau, firm.id, '2026-05-31');
+    expect(before.tier).toBe('above_scale_high_tech');
+    expect(before.countsToward).toEqual(['high_tech_enterprises', 'above_scale_high_tech']);
+    const after = await getEnterpriseProfile(bureau, firm.id, '2026-06-01');
+    expect(after.tier).toBe('none');
+    expect(after.qualifications.map((q) => [q.year, q.lastDay, q.inForce])).toEqual([
+      [2022, '2025-11-27', false],
+      [2025, '2026-05-31', false],
+    ]);
+  });
+
+  test('a town sees its own firm; another town does not find it', async () => {
+    const db = await getDb();
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    expect((await getEnterpriseProfile(townUser, firm.id, '2026-01-01')).name).toBe(base.name);
+    await expect(getEnterpriseProfile(otherTownUser, firm.id, '2026-01-01')).rejects.toThrow('不在您的查看范围内');
+  });
+});
