@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { InvalidTransitionError } from '@/lib/errors';
-import { dispatchOutward } from '@/lib/notices/dispatch';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import { answerSupervisionSchema, type AnswerSupervisionInput } from '@/lib/schemas/supervision/items';
 import { nextSupervisionState } from '@/lib/supervision/state-machine';
 import { actorName, assertAnsweringUnit, excerpt, loadItem, noticeRaiser, parse, recordStep, TX_OPTIONS, writeAtVersion } from './store';

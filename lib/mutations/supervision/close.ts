@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError, InvalidTransitionError } from '@/lib/errors';
-import { dispatchOutward } from '@/lib/notices/dispatch';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import { can } from '@/lib/permissions';
 import { closeSupervisionSchema, returnSupervisionSchema, type CloseSupervisionInput, type ReturnSupervisionInput } from '@/lib/schemas/supervision/items';
 import { nextSupervisionState } from '@/lib/supervision/state-machine';

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
-import { dispatchOutward } from '@/lib/notices/dispatch';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import { can } from '@/lib/permissions';
 import { cstDate } from '@/lib/reporting/deadlines';
 import { raiseSupervisionSchema, type RaiseSupervisionInput } from '@/lib/schemas/supervision/items';

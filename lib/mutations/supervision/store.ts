@@ -7,7 +7,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '@/lib
 import { formatDateTime } from '@/lib/format';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SupervisionEventKind, SupervisionState, SupervisionUnitRole, TaskProgress } from '@/lib/generated/prisma/enums';
-import { databaseChannel } from '@/lib/notices/database-channel';
+import { databaseChannel } from '@/lib/mutations/notices/database-channel';
 import type { NoticeMessage, StoredNotice } from '@/lib/notices/channel';
 import { hasRole } from '@/lib/permissions';
 import { translateFieldErrors } from '@/lib/reporting/errors';

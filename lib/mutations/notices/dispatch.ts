@@ -7,20 +7,8 @@ import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import type { NoticeChannel, StoredNotice } from '@/lib/notices/channel';
+import { backoffMs, defaultRetryPolicy, type RetryPolicy } from '@/lib/notices/retry';
 import { webhookChannel } from '@/lib/notices/webhook-channel';
-
-export interface RetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1_000 };
-
-/** The wait before attempt n+1 (n ≥ 1): base × 2^(n−1). */
-export function backoffMs(policy: Pick<RetryPolicy, 'baseDelayMs'>, attempt: number): number {
-  return policy.baseDelayMs * 2 ** (attempt - 1);
-}
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
