@@ -8,6 +8,7 @@ import { isDomainError } from '@/lib/errors';
 import { sectionOrdinal, type Locale } from '@/lib/format';
 import { getCurrentPlan, getTask, listIndicators, type TaskDto } from '@/lib/queries/plan';
 import { requirePagePermission } from '@/lib/auth/current-actor';
+import { OverdueSupervision } from '../../_supervision/overdue';
 
 async function load(key: string) {
   const plan = await getCurrentPlan();
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ key: stri
 }
 
 export default async function TaskPage({ params }: { params: Promise<{ key: string }> }) {
-  await requirePagePermission('dashboard.view');
+  const { actor } = await requirePagePermission('dashboard.view');
   const [t, locale] = await Promise.all([getTranslations('tasks'), getLocale()]);
   const { plan, task } = await load((await params).key);
   const indicators = (await listIndicators(plan.id)).filter((i) => task.indicatorCodes.includes(i.code));
@@ -34,6 +35,7 @@ export default async function TaskPage({ params }: { params: Promise<{ key: stri
   return (
     <>
       <PageHeader title={`${label} ${task.title}`} subtitle={task.section.title} actions={<Link href="/tasks">{t('back')}</Link>} />
+      <OverdueSupervision actor={actor} about={{ taskId: task.id }} />
       <article className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-2 text-sm font-semibold text-slate-500">{t('text')}</h2>
         <p className="leading-7">{task.text}</p>

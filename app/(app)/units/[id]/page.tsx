@@ -10,6 +10,7 @@ import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { requirePagePermission } from '@/lib/auth/current-actor';
+import { OverdueSupervision } from '../../_supervision/overdue';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  await requirePagePermission('dashboard.view');
+  const { actor } = await requirePagePermission('dashboard.view');
   const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
   const unit = await load(id);
   const latest = latestMonth();
@@ -53,6 +54,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           </div>
         }
       />
+      <OverdueSupervision actor={actor} about={{ unitId: unit.id }} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <UnitReportingWidget {...props} />
       </Widget>

@@ -11,7 +11,9 @@ import reporting from './reporting.json';
 import auth from './auth.json';
 import account from './account.json';
 import admin from './admin.json';
+import supervision from './supervision.json';
+import inbox from './inbox.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, supervision, inbox };
 
 export default messages;
