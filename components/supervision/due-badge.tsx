@@ -7,7 +7,9 @@ const tones: Record<DueState, BadgeTone> = { ok: 'ok', soon: 'warn', overdue: 'b
 /** Yellow three days before the due day, red after it: with the words too, so colour is never the only signal. */
 export function DueBadge({ due, daysLeft }: { due: DueState; daysLeft: number }) {
   const t = useTranslations('supervision.due');
-  const detail = due === 'closed' ? null : daysLeft > 0 ? t('daysLeft', { days: daysLeft }) : daysLeft === 0 ? t('dueToday') : t('daysOver', { days: -daysLeft });
+  // A closed item's state badge says so already.
+  if (due === 'closed') return null;
+  const detail = daysLeft > 0 ? t('daysLeft', { days: daysLeft }) : daysLeft === 0 ? t('dueToday') : t('daysOver', { days: -daysLeft });
   return (
     <span data-due={due} className="inline-flex flex-wrap items-center gap-1">
       <Badge tone={tones[due]}>{t(due)}</Badge>

@@ -10,12 +10,13 @@ import { answerSupervisionSchema, closeSupervisionSchema, extendSupervisionSchem
 
 /**
  * Uploaded files are reduced to their metadata here: the platform records what was attached (name, size, type), the
- * file itself travels by the district's document system. Empty file inputs (no file chosen) are dropped.
+ * file itself travels by the district's document system. An empty file input (no file chosen) arrives as a 0-byte
+ * file named "undefined": only files with content count.
  */
 function attachmentsOf(raw: Record<string, unknown>): Record<string, unknown> {
   const files = ([] as unknown[]).concat(raw.attachments ?? []);
-  const meta = files.flatMap((f) => (typeof File !== 'undefined' && f instanceof File ? (f.size > 0 || f.name ? [{ name: f.name, size: f.size, type: f.type }] : []) : []));
-  return { ...raw, attachments: meta.filter((m) => m.name) };
+  const meta = files.flatMap((f) => (typeof File !== 'undefined' && f instanceof File && f.size > 0 ? [{ name: f.name, size: f.size, type: f.type }] : []));
+  return { ...raw, attachments: meta };
 }
 
 function refreshed<T>(state: ActionState<T>): ActionState<T> {

@@ -70,6 +70,7 @@ test('raise → answer → return → answer → extend → accept, by the leade
   expect(await kjj.locator('main').innerText()).toContain('请补充企业名单和培育措施');
   await kjj.getByLabel('办理进展', { exact: true }).fill('已补充企业名单 40 家及培育措施');
   await kjj.getByRole('radio', { name: '已完成' }).check();
+  await kjj.locator('input[name="attachments"]').setInputFiles({ name: '企业名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.alloc(3_000, 1) });
   await kjj.getByRole('button', { name: '提交反馈' }).click();
   await expect.poll(() => stateOf(kjj), { timeout: 15_000 }).toBe('answered');
 
@@ -89,6 +90,8 @@ test('raise → answer → return → answer → extend → accept, by the leade
   const history = await leader.locator('main ol').innerText();
   for (const who of ['分管副区长', '区科技局 李填报', '专班办公室 王审核']) expect(history).toContain(who);
   expect(history).toContain('2026-11-30 → 2026-12-15');
+  // Only the attachment chosen is recorded (name and size); the first answer, sent with no file, has none.
+  expect(await leader.locator('[data-event="answered"] li').allInnerTexts()).toEqual(['📎 企业名单.xlsx（3 KB）']);
   // Nothing more to decide on a closed item.
   expect(await leader.locator('[data-form]').count()).toBe(0);
   await leader.screenshot({ path: `${SHOTS}/supervision-item-zh.png`, fullPage: true });

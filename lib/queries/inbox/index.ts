@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
-import { can } from '@/lib/permissions';
+import { can, hasRole } from '@/lib/permissions';
 import { listInboxEntries } from './entries';
 import type { InboxDto, InboxNoticeDto, LatestBulletinSource } from './types';
 
@@ -16,7 +16,9 @@ const NOTICE_DAYS = 30;
 export async function listNotices(viewer: Actor, clock: Clock = systemClock): Promise<InboxNoticeDto[]> {
   const db = await getDb();
   const since = new Date(clock().getTime() - NOTICE_DAYS * 86_400_000);
-  const mine = [...(viewer.userId !== null ? [{ userId: viewer.userId }] : []), ...(viewer.unitId !== null ? [{ unitId: viewer.unitId }] : [])];
+  // A unit's notices are for those who act for it (its reporters), not for a reviewer or leader filed under it.
+  const forUnit = hasRole(viewer, 'unit_reporter') && viewer.unitId !== null;
+  const mine = [...(viewer.userId !== null ? [{ userId: viewer.userId }] : []), ...(forUnit ? [{ unitId: viewer.unitId! }] : [])];
   if (mine.length === 0) return [];
   return db.notice.findMany({ where: { OR: mine, createdAt: { gte: since } }, orderBy: { id: 'desc' }, take: 20, select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true } });
 }
