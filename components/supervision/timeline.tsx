@@ -31,7 +31,7 @@ export function SupervisionTimeline({ events, locale }: { events: SupervisionEve
             <ul className="mt-1 text-xs text-slate-600">
               {e.attachments.map((a) => (
                 <li key={a.name}>
-                  📎 {a.name}（{t('attachmentSize', { size: Math.max(1, Math.round(a.size / 1024)) })}）
+                  {t('attachmentLabel')}{a.name}（{t('attachmentSize', { size: Math.max(1, Math.round(a.size / 1024)) })}）
                 </li>
               ))}
             </ul>

@@ -61,6 +61,7 @@ test('raise → answer → return → answer → extend → accept, by the leade
 
   await leader.reload();
   expect(await stateOf(leader)).toBe('answered');
+  await leader.screenshot({ path: `${SHOTS}/supervision-item-answered-zh.png`, fullPage: true });
   const returnForm = leader.locator('[data-form="return"]');
   await returnForm.getByLabel('退回原因').fill('请补充企业名单和培育措施');
   await returnForm.getByRole('button', { name: '退回' }).click();
@@ -91,7 +92,7 @@ test('raise → answer → return → answer → extend → accept, by the leade
   for (const who of ['分管副区长', '区科技局 李填报', '专班办公室 王审核']) expect(history).toContain(who);
   expect(history).toContain('2026-11-30 → 2026-12-15');
   // Only the attachment chosen is recorded (name and size); the first answer, sent with no file, has none.
-  expect(await leader.locator('[data-event="answered"] li').allInnerTexts()).toEqual(['📎 企业名单.xlsx（3 KB）']);
+  expect(await leader.locator('[data-event="answered"] li').allInnerTexts()).toEqual(['附件：企业名单.xlsx（3 KB）']);
   // Nothing more to decide on a closed item.
   expect(await leader.locator('[data-form]').count()).toBe(0);
   await leader.screenshot({ path: `${SHOTS}/supervision-item-zh.png`, fullPage: true });
