@@ -136,10 +136,10 @@ describe('second factor and menu', () => {
   });
 
   test.each([
-    ['system_admin', ['/admin/users']],
+    ['system_admin', ['/admin/users', '/admin/notices']],
     ['security_admin', ['/admin/security']],
     ['audit_admin', ['/admin/audit']],
-    ['viewer', ['/', '/tasks', '/units']],
+    ['viewer', ['/', '/tasks', '/units', '/supervision']],
   ] as [Role, string[]][])('the menu of a %s', (role, hrefs) => {
     expect(navigationFor(actor([role])).map((i) => i.href)).toEqual(hrefs);
   });
