@@ -154,7 +154,10 @@ describe('version checks under real concurrency', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(ConflictError);
+    // Overlapping, the loser finds the version moved (ConflictError); when the close has fully committed before the
+    // answer reads the item (PGlite runs one query at a time), the answer finds it closed. Either way it is refused.
+    if (results[1].status === 'rejected') expect([ConflictError, InvalidTransitionError].some((e) => rejected.reason instanceof e)).toBe(true);
+    else expect(rejected.reason).toBeInstanceOf(ConflictError);
     const item = await getSupervisionItem(leader, id, clock);
     expect(item.version).toBe(a.version + 1);
     expect(item.events).toHaveLength(3);
