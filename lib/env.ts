@@ -21,7 +21,10 @@ const envSchema = z.object({
   /** Hosts (host[:port], comma-separated) the sign-in pages may be served on when NEXTAUTH_URL is unset (production). */
   APP_ALLOWED_HOSTS: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
-});
+  /** Outbound notices (docs/supervision.md): POSTed, HMAC-signed, to the district's own messaging gateway. */
+  NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'NOTICE_WEBHOOK_URL must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
+  NOTICE_WEBHOOK_SECRET: z.string().min(16, 'NOTICE_WEBHOOK_SECRET must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+}).refine((e) => !e.NOTICE_WEBHOOK_URL || e.NOTICE_WEBHOOK_SECRET, { message: 'NOTICE_WEBHOOK_SECRET is required with NOTICE_WEBHOOK_URL', path: ['NOTICE_WEBHOOK_SECRET'] });
 
 export type Env = z.infer<typeof envSchema>;
 

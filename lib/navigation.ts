@@ -15,10 +15,12 @@ const items: NavItem[] = [
   { href: '/units', label: 'nav.units', permission: 'dashboard.view' },
   { href: '/report', label: 'nav.report', permission: 'figure.enter' },
   { href: '/review', label: 'nav.review', permission: 'figure.review' },
+  { href: '/supervision', label: 'nav.supervision', permission: 'supervision.view' },
   { href: '/enterprises', label: 'nav.enterprises', permission: 'registry.view' },
   { href: '/admin/users', label: 'nav.adminUsers', permission: 'user.manage' },
   { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
   { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },
+  { href: '/admin/notices', label: 'nav.adminNotices', permission: 'notice.viewDeliveries' },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

@@ -26,13 +26,24 @@ export const permissionTable = {
   'reporting.manageDeadlines': ['bureau_reviewer'],
   'reporting.remind': ['bureau_reviewer'],
   'task.reportProgress': ['unit_reporter'],
-  'instruction.create': ['leader'],
+  /** 督办: raise a supervision item (批示) on a task, an indicator or a unit. */
+  'instruction.create': ['leader', 'bureau_reviewer'],
   /** The enterprise registry: a town's or park's users see their own firms only (see registryScope). */
   'registry.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'],
   'registry.viewAll': ['bureau_reviewer', 'leader', 'viewer'],
   'registry.manage': ['bureau_reviewer'],
   'registry.import': ['bureau_reviewer'],
   'registry.export': ['bureau_reviewer', 'unit_reporter', 'leader'],
+  /** See supervision items; a reporter sees its own unit's only (checked in the query). */
+  'supervision.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'],
+  /** Answer an item assigned to the reporter's own unit (checked in the domain function against the item's units). */
+  'supervision.answer': ['unit_reporter'],
+  /** Accept (办结), return or extend: the raiser, or any bureau reviewer (checked in the domain function). */
+  'supervision.close': ['leader', 'bureau_reviewer'],
+  /** The 待办 inbox: everyone's own work, system admins see failed outbound notices there. */
+  'inbox.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer', 'system_admin'],
+  /** Outbound notice deliveries and their failures. */
+  'notice.viewDeliveries': ['system_admin'],
   'user.manage': ['system_admin'],
   'unit.manage': ['system_admin'],
   'plan.load': ['system_admin'],
@@ -95,6 +106,11 @@ export function canLoadPlan(actor: Actor): boolean {
 
 export function canManageDemoData(actor: Actor): boolean {
   return can(actor, 'demo.manage');
+}
+
+/** A role held, for domain rules that name one (the raiser of a supervision item, the bureau). */
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
 }
 
 /**

@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
 import { countDemoUsers } from '@/lib/queries/security';
 import { loadPlan } from '@/lib/mutations/plan';
+import { seedDemoSupervision } from '@/lib/mutations/supervision/demo';
 import { lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
 
@@ -28,7 +29,8 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
     if (!demo) {
       const { values } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()));
       const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
-      log(`demo data seeded: ${values} values, ${created} demo accounts (remove with: npm run demo:remove)`);
+      const { items } = await seedDemoSupervision(systemActor('startup'), plan.id, clock);
+      log(`demo data seeded: ${values} values, ${created} demo accounts, ${items} supervision items (remove with: npm run demo:remove)`);
     }
   } else if ((await countDemoUsers()) > 0) {
     // Demo accounts have published passwords: a production server must not start while they exist.

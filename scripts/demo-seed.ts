@@ -5,6 +5,7 @@ import { closeDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
 import { loadPlan } from '@/lib/mutations/plan';
+import { seedDemoSupervision } from '@/lib/mutations/supervision/demo';
 import { isMonth, lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
 
@@ -15,7 +16,8 @@ async function main() {
   await loadPlan(systemActor('demo-seed'), plan);
   const { values } = await seedDemoData(systemActor('demo-seed'), plan, through);
   const { created } = await seedDemoAccounts(systemActor('demo-seed'), plan.id);
-  console.log(`demo data: ${values} values through ${through}; ${created} demo accounts created`);
+  const { items } = await seedDemoSupervision(systemActor('demo-seed'), plan.id);
+  console.log(`demo data: ${values} values through ${through}; ${created} demo accounts created; ${items} supervision items`);
 }
 
 main()

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { InboxLink } from '@/components/inbox/inbox-link';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
 import { formatDateTime, formatMonth, type Locale } from '@/lib/format';
 import { systemClock } from '@/lib/clock';
 import { can } from '@/lib/permissions';
+import { countInbox } from '@/lib/queries/inbox';
 import { listUnseenReminders } from '@/lib/queries/reporting/reminders';
 import { hasDemoValues } from '@/lib/queries/values';
 
@@ -15,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // 催办 reach the unit's users wherever they land after signing in; the form marks them seen when it shows them.
   const reminders = can(session.actor, 'figure.enter', { unitId: session.actor.unitId }) ? await listUnseenReminders(session.actor) : [];
   const months = [...new Set(reminders.map((r) => r.month))].sort();
+  const waiting = can(session.actor, 'inbox.view') ? await countInbox(session.actor) : null;
   return (
     <AppShell
       text={{
@@ -29,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           ? { text: t('app.reminderBanner', { count: reminders.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t('app.reminderLink') }
           : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
+        inbox: waiting === null ? null : <InboxLink count={waiting} label={t('inbox.headerLabel', { count: waiting })} text={t('nav.inbox')} />,
         nav: navigationFor(session.actor).map((item) => ({ href: item.href, label: t(item.label) })),
         user: {
           name: session.displayName,

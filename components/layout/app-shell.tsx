@@ -14,6 +14,8 @@ export interface ShellText {
   printedAt?: string;
   reminder: { text: string; href: string; link: string } | null;
   nav: { href: string; label: string }[];
+  /** The 待办 link with the number of entries waiting (components/inbox/inbox-link.tsx), or none. */
+  inbox?: ReactNode;
   otherLocale: string;
   user: { name: string; detail: string; accountHref: string; accountLabel: string; signOutLabel: string };
 }
@@ -47,6 +49,7 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
             </form>
           </nav>
           <div className="no-print flex items-center gap-3 text-xs">
+            {text.inbox}
             <span className="text-right leading-tight">
               <Link href={text.user.accountHref} className="font-medium text-white" title={text.user.accountLabel}>
                 {text.user.name}

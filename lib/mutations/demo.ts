@@ -9,6 +9,7 @@ import { generateDemoValues } from '@/lib/demo/demo-values';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { removeDemoSupervision } from '@/lib/mutations/supervision/demo';
 import { invalidateDemoCache } from '@/lib/queries/values';
 import { seedDemoRegistry } from '@/lib/mutations/registry/demo';
 import { canManageDemoData } from '@/lib/permissions';
@@ -168,6 +169,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
     await tx.enterprise.deleteMany({ where: { isDemo: true } });
     await tx.submission.deleteMany({ where: { isDemo: true } });
+    await removeDemoSupervision(tx);
     const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
       if (prismaErrorCode(error) === 'P2003') {
         throw new DomainError('演示账户已参与真实数据的填报或审核，不能删除；请先由系统管理员停用', 'Demo accounts touched real figures and cannot be deleted; disable them instead');

@@ -1,5 +1,6 @@
 // Server only. Reads for the progress dashboards as plain DTOs. Few queries per page: the overview reads every
 // district figure in one query, never one query per indicator.
+import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import type { TaskProgress, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';

@@ -1,4 +1,5 @@
 // Server only. Whether the database may lose committed writes in a crash, for the security admin's page.
+import 'server-only';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { checkDurability, type DurabilityCheck } from '@/lib/db/durability';
 

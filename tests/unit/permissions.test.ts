@@ -25,12 +25,17 @@ const expected: Record<Action, string> = {
   'reporting.manageDeadlines':' Y   .   .   .   .   .   . ',
   'reporting.remind':         ' Y   .   .   .   .   .   . ',
   'task.reportProgress':      ' .   Y   .   .   .   .   . ',
-  'instruction.create':       ' .   .   Y   .   .   .   . ',
+  'instruction.create':       ' Y   .   Y   .   .   .   . ',
   'registry.view':            ' Y   Y   Y   Y   .   .   . ',
   'registry.viewAll':         ' Y   .   Y   Y   .   .   . ',
   'registry.manage':          ' Y   .   .   .   .   .   . ',
   'registry.import':          ' Y   .   .   .   .   .   . ',
   'registry.export':          ' Y   Y   Y   .   .   .   . ',
+  'supervision.view':         ' Y   Y   Y   Y   .   .   . ',
+  'supervision.answer':       ' .   Y   .   .   .   .   . ',
+  'supervision.close':        ' Y   .   Y   .   .   .   . ',
+  'inbox.view':               ' Y   Y   Y   Y   Y   .   . ',
+  'notice.viewDeliveries':    ' .   .   .   .   Y   .   . ',
   'user.manage':              ' .   .   .   .   Y   .   . ',
   'unit.manage':              ' .   .   .   .   Y   .   . ',
   'plan.load':                ' .   .   .   .   Y   .   . ',
@@ -136,10 +141,10 @@ describe('second factor and menu', () => {
   });
 
   test.each([
-    ['system_admin', ['/admin/users']],
+    ['system_admin', ['/admin/users', '/admin/notices']],
     ['security_admin', ['/admin/security']],
     ['audit_admin', ['/admin/audit']],
-    ['viewer', ['/', '/tasks', '/units', '/enterprises']],
+    ['viewer', ['/', '/tasks', '/units', '/supervision', '/enterprises']],
   ] as [Role, string[]][])('the menu of a %s', (role, hrefs) => {
     expect(navigationFor(actor([role])).map((i) => i.href)).toEqual(hrefs);
   });

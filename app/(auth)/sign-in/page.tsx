@@ -9,10 +9,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signIn') };
 }
 
-/** Only same-site paths: an open redirect after sign-in would hand the session page to another site. */
+/**
+ * Only same-site paths: an open redirect after sign-in would hand the session page to another site. Without one,
+ * /inbox/land sends a reporter with work waiting to 待办 and everyone else home.
+ */
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') && v !== '/' ? v : '/inbox/land';
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. The demo registry: synthetic firms (isDemo) that agree
 // with the demo figures, replaced by every demo seed and deleted by `npm run demo:remove`.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. Firms typed in one at a time (the form), beside the list
 // import: permission inside, the credit code re-checked (GB 32100-2015), town/park of the right kind, version-checked
 // updates, the audit row in the same transaction.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

@@ -2,6 +2,7 @@
 // preview that writes nothing, then a confirm that re-reads the same file (named by its sha256), plans again inside
 // the transaction against what is stored then, and writes every row or none. Upsert by credit code: importing the
 // same file again finds every row unchanged.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';

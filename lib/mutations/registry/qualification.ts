@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. A qualification recorded (its span follows from its kind:
 // certificates three years, registrations a calendar year, list entries open) or ended early. History is never
 // rewritten: a renewal is a new row chained to the previous one; an early end keeps the row, with the day.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';

@@ -1,6 +1,7 @@
 // Server only. The registry's transaction steps shared by its mutations: reading what is stored in the shape the
 // pure planner wants, and writing many rows with one statement each (a JSON parameter expanded by
 // jsonb_to_recordset: one bind value whatever the row count, the same on PostgreSQL and PGlite).
+import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { ConflictError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';

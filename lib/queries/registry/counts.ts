@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. Monthly counts computed from the registry by the pure rule of
 // lib/registry/validity.ts (in force on the month's last day), by town and park, within the viewer's scope.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import type { Month } from '@/lib/periods';

@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. The expiry forecast over the next eight quarters (24 months),
 // within the viewer's scope: per quarter and per town/park, what lapses and what the count falls to, and the work list.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import type { Day } from '@/lib/registry/dates';

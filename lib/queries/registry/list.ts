@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. The registry list: firms within the viewer's scope, filtered by
 // any attribute, each with its tier and the qualifications it holds today; plain DTOs.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';

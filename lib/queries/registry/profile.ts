@@ -1,5 +1,6 @@
 // Server only. Every function takes the viewer first. A firm's profile (精准画像): its qualifications over time, its
 // tier today, the tasks and clusters it counts toward. Outside the viewer's scope it does not exist (NotFound).
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';

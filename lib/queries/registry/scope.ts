@@ -1,4 +1,5 @@
 // Server only. The one place the registry's role scope becomes a database filter: every registry query goes through it.
+import 'server-only';
 import type { Actor } from '@/lib/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { registryScope } from '@/lib/permissions';

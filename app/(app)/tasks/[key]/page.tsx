@@ -14,6 +14,7 @@ import { latestMonth, monthFrom, planSnapshot, type SearchParams } from '../../_
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { taskFile } from '../../_dashboard/task-file';
 import { withMonth } from '../../_dashboard/views';
+import { OverdueSupervision } from '../../_supervision/overdue';
 
 async function load(key: string): Promise<TaskDto> {
   const task = (await planSnapshot()).tasks.find((t) => t.key === key);
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<{ key: stri
 
 export default async function TaskPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: SearchParams }) {
   const [{ key }, query] = await Promise.all([params, searchParams]);
-  const { refused } = await gatePage('dashboard.view', `/tasks/${key}`);
+  const { actor, refused } = await gatePage('dashboard.view', `/tasks/${key}`);
   if (refused) return refused;
   const [t, td, locale] = await Promise.all([getTranslations('tasks'), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
   const task = await load(key);
@@ -59,6 +60,7 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
         }
       />
       <MonthNotice resolved={resolved} />
+      <OverdueSupervision actor={actor} about={{ taskId: task.id }} />
       <section aria-labelledby="task-status" className="avoid-break mb-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-task-file-status={file.status ?? 'none'}>
         <h2 id="task-status" className="mb-2 flex flex-wrap items-center gap-2 text-base font-semibold text-brand-900">
           {t('file.statusTitle')}

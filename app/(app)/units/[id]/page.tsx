@@ -10,6 +10,7 @@ import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
+import { OverdueSupervision } from '../../_supervision/overdue';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  const { refused } = await gatePage('dashboard.view', `/units/${(await params).id}`);
+  const { actor, refused } = await gatePage('dashboard.view', `/units/${(await params).id}`);
   if (refused) return refused;
   const [t, td, locale, { id }, query] = await Promise.all([getTranslations('units'), getTranslations('dashboard'), getLocale() as Promise<Locale>, params, searchParams]);
   const unit = await load(id);
@@ -58,6 +59,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         }
       />
       <MonthNotice resolved={resolved} />
+      <OverdueSupervision actor={actor} about={{ unitId: unit.id }} />
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <UnitReportingWidget {...props} />
       </Widget>

@@ -12,7 +12,9 @@ import auth from './auth.json';
 import account from './account.json';
 import admin from './admin.json';
 import registry from './registry.json';
+import supervision from './supervision.json';
+import inbox from './inbox.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry, supervision, inbox };
 
 export default messages;
