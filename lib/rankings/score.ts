@@ -2,7 +2,8 @@
 // explained line by line. Missing data scores zero and says so; nothing is guessed.
 import type { ScoringRule } from '@/lib/rankings/rule';
 
-export type Timeliness = 'on_time' | 'late' | 'missing' | 'pending';
+/** 'not_expected': the unit has nothing to report (towns whose figures a department reports): full points. */
+export type Timeliness = 'on_time' | 'late' | 'missing' | 'pending' | 'not_expected';
 
 export interface IndicatorFacts {
   /** The unit's approved figure for the month, or null when it has none. */
@@ -39,6 +40,7 @@ export type ScoreReason =
   | 'onTime'
   | 'late'
   | 'notReported'
+  | 'notExpected'
   | 'returned'
   | 'noTasks';
 
@@ -89,9 +91,9 @@ export function scoreIndicator(rule: ScoringRule, code: string, facts: Indicator
 
 export function scoreDiscipline(rule: ScoringRule, facts: DisciplineFacts): ScoreLine {
   const { weight, latePart, returnPenalty } = rule.discipline;
-  const base = weight * (facts.timeliness === 'on_time' ? 1 : facts.timeliness === 'late' ? latePart : 0);
+  const base = weight * (facts.timeliness === 'on_time' || facts.timeliness === 'not_expected' ? 1 : facts.timeliness === 'late' ? latePart : 0);
   const points = round2(Math.max(0, base - returnPenalty * facts.returns));
-  const reason: ScoreReason = facts.timeliness === 'on_time' ? (facts.returns ? 'returned' : 'onTime') : facts.timeliness === 'late' ? 'late' : 'notReported';
+  const reason: ScoreReason = facts.timeliness === 'not_expected' ? (facts.returns ? 'returned' : 'notExpected') : facts.timeliness === 'on_time' ? (facts.returns ? 'returned' : 'onTime') : facts.timeliness === 'late' ? 'late' : 'notReported';
   return { item: 'discipline', part: 'discipline', points, max: weight, reason, facts: { returns: facts.returns } };
 }
 

@@ -37,6 +37,12 @@ const expected: Record<Action, string> = {
   'audit.view':               ' .   .   .   .   .   .   Y ',
   'audit.export':             ' .   .   .   .   .   .   Y ',
   'account.manageOwn':        ' Y   Y   Y   Y   Y   Y   Y ',
+  'ranking.view':             ' Y   Y   Y   Y   .   .   . ',
+  'ranking.manageRule':       ' Y   .   .   .   .   .   . ',
+  'target.decompose':         ' Y   .   .   .   .   .   . ',
+  'bulletin.viewPublished':   ' Y   Y   Y   Y   Y   Y   Y ',
+  'bulletin.draft':           ' Y   .   .   .   .   .   . ',
+  'bulletin.publish':         ' Y   .   .   .   .   .   . ',
 };
 
 const cells = (row: string) => row.trim().split(/\s+/);
@@ -131,10 +137,10 @@ describe('second factor and menu', () => {
   });
 
   test.each([
-    ['system_admin', ['/admin/users']],
-    ['security_admin', ['/admin/security']],
-    ['audit_admin', ['/admin/audit']],
-    ['viewer', ['/', '/tasks', '/units']],
+    ['system_admin', ['/admin/users', '/bulletins']],
+    ['security_admin', ['/admin/security', '/bulletins']],
+    ['audit_admin', ['/admin/audit', '/bulletins']],
+    ['viewer', ['/', '/tasks', '/units', '/rankings', '/bulletins']],
   ] as [Role, string[]][])('the menu of a %s', (role, hrefs) => {
     expect(navigationFor(actor([role])).map((i) => i.href)).toEqual(hrefs);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { rankScores, topAndBottom } from '@/lib/rankings/rank';
 import { DEFAULT_RULE, ruleForMonth, scoringRuleSchema, type ScoringRule } from '@/lib/rankings/rule';
-import { scoreAreaUnit, scoreDepartment, scoreDiscipline, scoreIndicator, type AreaUnitInput, type UnitScore } from '@/lib/rankings/score';
+import { scoreAreaUnit, scoreDepartment, scoreDiscipline, scoreIndicator, type AreaUnitInput, type DisciplineFacts, type UnitScore } from '@/lib/rankings/score';
 import { scoreLeague } from '@/lib/rankings/leagues';
 
 const rule: ScoringRule = {
@@ -12,7 +12,7 @@ const rule: ScoringRule = {
   discipline: { weight: 10, latePart: 0.5, returnPenalty: 2 },
   taskProgress: 20,
 };
-const onTime = { timeliness: 'on_time' as const, returns: 0 };
+const onTime: DisciplineFacts = { timeliness: 'on_time', returns: 0 };
 const unit = (unitId: number, name: string, value: number | null, yearAgo: number | null, share: number | null, discipline = onTime): AreaUnitInput => ({
   unitId,
   name,

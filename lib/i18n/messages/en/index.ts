@@ -11,7 +11,9 @@ import reporting from './reporting.json';
 import auth from './auth.json';
 import account from './account.json';
 import admin from './admin.json';
+import bulletin from './bulletin.json';
+import rankings from './rankings.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, bulletin, rankings };
 
 export default messages;
