@@ -22,9 +22,9 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
   if (mode === 'demo') {
     const demo = await getDemoState();
     if (!demo) {
-      const { values } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()));
+      const { values, bulletins } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()), clock());
       const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
-      log(`demo data seeded: ${values} values, ${created} demo accounts (remove with: npm run demo:remove)`);
+      log(`demo data seeded: ${values} values, ${bulletins} published bulletins, ${created} demo accounts (remove with: npm run demo:remove)`);
     }
   } else if ((await countDemoUsers()) > 0) {
     // Demo accounts have published passwords: a production server must not start while they exist.

@@ -13,9 +13,9 @@ async function main() {
   if (!isMonth(through)) throw new Error(`Not a month (YYYY-MM): ${through}`);
   const plan = readPlanFile(env().PLAN_FILE);
   await loadPlan(systemActor('demo-seed'), plan);
-  const { values } = await seedDemoData(systemActor('demo-seed'), plan, through);
+  const { values, bulletins } = await seedDemoData(systemActor('demo-seed'), plan, through, systemClock());
   const { created } = await seedDemoAccounts(systemActor('demo-seed'), plan.id);
-  console.log(`demo data: ${values} values through ${through}; ${created} demo accounts created`);
+  console.log(`demo data: ${values} values through ${through}, ${bulletins} published bulletins; ${created} demo accounts created`);
 }
 
 main()

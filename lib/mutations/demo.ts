@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { generateDemoSubmissions, generateDemoTaskReports } from '@/lib/demo/demo-reporting';
 import { generateDemoValues } from '@/lib/demo/demo-values';
+import { removeDemoBulletinData, seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -26,8 +27,11 @@ export async function getDemoState(): Promise<DemoState | null> {
   return (row?.value as DemoState | undefined) ?? null;
 }
 
-/** Replaces all demo figures of the plan with a fresh series ending at `through`. */
-export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month): Promise<{ values: number }> {
+/**
+ * Replaces all demo figures of the plan with a fresh series ending at `through`, then the demo's shares, scoring rules
+ * and a published bulletin for each closed month of 2026 (closed by `asOf`).
+ */
+export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month, asOf: Date = new Date()): Promise<{ values: number; bulletins: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   const [units, indicators] = await Promise.all([
@@ -112,8 +116,9 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  const { bulletins } = await seedDemoBulletins(actor, plan.id, through, asOf);
   invalidateDemoCache();
-  return { values: values.length };
+  return { values: values.length, bulletins };
 }
 
 /** One account per role, listed in the README. Admin accounts still have to enrol a second factor. */
@@ -161,6 +166,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   const removed = await db.$transaction(async (tx) => {
+    await removeDemoBulletinData(tx);
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
     await tx.submission.deleteMany({ where: { isDemo: true } });
     const users = await tx.user.deleteMany({ where: { isDemo: true } }).catch((error: unknown) => {
