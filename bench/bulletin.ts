@@ -8,6 +8,7 @@ import pg from 'pg';
 import { systemActor } from '@/lib/actor';
 import { closeDb, installDatabase, openDatabase, parsePostgresUrl } from '@/lib/db/client';
 import { seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { loadPlan } from '@/lib/mutations/plan';
 import { generateBulletinContent } from '@/lib/queries/bulletin/generate';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
@@ -24,6 +25,7 @@ async function main() {
   const plan = readPlanFile(path.resolve(__dirname, '../prisma/plans/beibei-2023-2027.json'));
   await loadPlan(systemActor('bench'), plan);
   await seedDemoData(systemActor('bench'), plan, '2026-10');
+  await seedDemoBulletins(systemActor('bench'), plan.id, '2026-10', NOW);
   await generateBulletinContent(MONTH, NOW);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

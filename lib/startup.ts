@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '@/lib/clock';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { countDemoUsers } from '@/lib/queries/security';
 import { loadPlan } from '@/lib/mutations/plan';
 import { lastClosedMonth } from '@/lib/periods';
@@ -22,7 +23,9 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
   if (mode === 'demo') {
     const demo = await getDemoState();
     if (!demo) {
-      const { values, bulletins } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()), clock());
+      const through = lastClosedMonth(clock());
+      const { values } = await seedDemoData(systemActor('startup'), plan, through);
+      const { bulletins } = await seedDemoBulletins(systemActor('startup'), plan.id, through, clock());
       const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
       log(`demo data seeded: ${values} values, ${bulletins} published bulletins, ${created} demo accounts (remove with: npm run demo:remove)`);
     }

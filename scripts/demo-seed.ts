@@ -4,6 +4,7 @@ import { systemClock } from '@/lib/clock';
 import { closeDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { loadPlan } from '@/lib/mutations/plan';
 import { isMonth, lastClosedMonth } from '@/lib/periods';
 import { readPlanFile } from '@/lib/plan/read-plan-file';
@@ -13,7 +14,8 @@ async function main() {
   if (!isMonth(through)) throw new Error(`Not a month (YYYY-MM): ${through}`);
   const plan = readPlanFile(env().PLAN_FILE);
   await loadPlan(systemActor('demo-seed'), plan);
-  const { values, bulletins } = await seedDemoData(systemActor('demo-seed'), plan, through, systemClock());
+  const { values } = await seedDemoData(systemActor('demo-seed'), plan, through);
+  const { bulletins } = await seedDemoBulletins(systemActor('demo-seed'), plan.id, through, systemClock());
   const { created } = await seedDemoAccounts(systemActor('demo-seed'), plan.id);
   console.log(`demo data: ${values} values through ${through}, ${bulletins} published bulletins; ${created} demo accounts created`);
 }

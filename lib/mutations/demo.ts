@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { generateDemoSubmissions, generateDemoTaskReports } from '@/lib/demo/demo-reporting';
 import { generateDemoValues } from '@/lib/demo/demo-values';
-import { removeDemoBulletinData, seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
+import { removeDemoBulletinData } from '@/lib/mutations/bulletin/demo';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -28,10 +28,10 @@ export async function getDemoState(): Promise<DemoState | null> {
 }
 
 /**
- * Replaces all demo figures of the plan with a fresh series ending at `through`, then the demo's shares, scoring rules
- * and a published bulletin for each closed month of 2026 (closed by `asOf`).
+ * Replaces all demo figures of the plan with a fresh series ending at `through`. The demo's bulletins, shares and
+ * rules come after, from seedDemoBulletins (lib/mutations/bulletin/demo.ts); removeDemoData removes them too.
  */
-export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month, asOf: Date = new Date()): Promise<{ values: number; bulletins: number }> {
+export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month): Promise<{ values: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   const [units, indicators] = await Promise.all([
@@ -116,9 +116,8 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month,
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  const { bulletins } = await seedDemoBulletins(actor, plan.id, through, asOf);
   invalidateDemoCache();
-  return { values: values.length, bulletins };
+  return { values: values.length };
 }
 
 /** One account per role, listed in the README. Admin accounts still have to enrol a second factor. */

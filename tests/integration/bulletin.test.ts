@@ -7,7 +7,7 @@ import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import { removeDemoData, seedDemoData } from '@/lib/mutations/demo';
-import { demoPublishedAt } from '@/lib/mutations/bulletin/demo';
+import { demoPublishedAt, seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { createBulletinDraft, editBulletinText, publishBulletin } from '@/lib/mutations/bulletin/draft';
 import { loadPlan } from '@/lib/mutations/plan';
 import { approveValues, saveDraft, submitMonth, unlockValue } from '@/lib/mutations/reporting';
@@ -25,7 +25,8 @@ const NOW = new Date('2026-11-20T02:00:00Z');
 beforeAll(async () => {
   const plan = bundledPlan();
   await loadPlan(operator, plan);
-  await seedDemoData(operator, plan, '2026-10', NOW);
+  await seedDemoData(operator, plan, '2026-10');
+  await seedDemoBulletins(operator, 'beibei-2023-2027', '2026-10', NOW);
 }, 300_000);
 
 async function published(month: string): Promise<{ content: BulletinContent; publishedAt: Date }> {

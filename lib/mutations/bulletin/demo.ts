@@ -5,7 +5,8 @@
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import { createBulletinDraft, editBulletinText, publishBulletin } from '@/lib/mutations/bulletin/draft';
-import { setTargetShare } from '@/lib/mutations/bulletin/shares';
+import { setTargetShares } from '@/lib/mutations/bulletin/shares';
+import type { TargetShareInput } from '@/lib/schemas/bulletin';
 import { publishRankingRule } from '@/lib/mutations/rankings/rule';
 import { addMonths, monthRange, parseMonth, type Month } from '@/lib/periods';
 import { DEFAULT_RULE } from '@/lib/rankings/rule';
@@ -30,6 +31,7 @@ async function seedShares(actor: Actor, planId: string, basisMonth: Month): Prom
     where: { planId, breakdowns: { some: {} } },
     include: { milestones: true, breakdowns: { include: { group: { include: { members: true } } } } },
   });
+  const shares: TargetShareInput[] = [];
   for (const ind of indicators) {
     for (const b of ind.breakdowns) {
       const unitIds = b.group.members.map((m) => m.unitId);
@@ -40,11 +42,12 @@ async function seedShares(actor: Actor, planId: string, basisMonth: Month): Prom
         for (const v of values) {
           // A group's members share the part of the target their figures make of the group's (parks and towns each).
           const share = Math.round((Number(m.value) * Number(v.value)) / total);
-          await setTargetShare(actor, { indicatorCode: ind.code, unitId: v.unitId, year: m.year, value: share, effectiveFrom: '2025-01' }, { isDemo: true });
+          shares.push({ indicatorCode: ind.code, unitId: v.unitId, year: m.year, value: share, effectiveFrom: '2025-01' });
         }
       }
     }
   }
+  await setTargetShares(actor, shares, { isDemo: true });
 }
 
 /** Run after the demo figures are in: `through` is the last demo month (its figures still await review). */
