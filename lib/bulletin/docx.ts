@@ -1,5 +1,5 @@
 // Pure (no database): a 月通报 as a .docx laid out as a 公文 (GB/T 9704-2012): A4, 版心 156 × 225 mm (top 37 mm,
-// left 28 mm), title in 小标宋 2号, body in 仿宋_GB2312 3号 on a grid of 28 lines × 28 characters, first-level
+// left 28 mm), title in 小标宋 2号, body in 仿宋_GB2312 3号, 28 lines of 28 characters a page, first-level
 // headings in 黑体, page numbers "— 1 —" in 宋体 4号 (odd pages right, even pages left).
 import { AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from 'docx';
 import type { BulletinContent, BulletinTable } from '@/lib/bulletin/types';
@@ -14,9 +14,14 @@ const SIZE_3 = 32;
 const SIZE_2 = 44;
 const SIZE_4 = 28;
 const SIZE_TABLE = 21; // 五号, so that eight columns fit the 156 mm 版心
-// 225 mm of 版心 height / 28 lines; 156 mm / 28 characters at 16 pt (charSpace in 1/4096 pt beyond the font size).
+// 225 mm of 版心 height / 28 lines.
 const LINE_PITCH = Math.round((225 / 25.4) * 72 * 20 / 28);
-const CHAR_SPACE = Math.round(((156 / 25.4) * 72 / 28 - 16) * 4096);
+// No character grid: 3号 characters across the 156 mm 版心 make 27.6, i.e. 28 a line with the usual punctuation
+// squeeze, and LibreOffice widens text on a character grid far beyond Word's reading of it.
+const TEXT_WIDTH = mm(156);
+/** Wide text columns (names, milestones, reasons) get more room than figures. */
+const WIDE = new Set(['指标', '任务', '单位名称', '阶段目标', '滞后原因']);
+const MEDIUM = new Set(['本期数']);
 
 const run = (text: string, font = FANGSONG, size = SIZE_3, bold = false) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold });
 
@@ -28,11 +33,16 @@ function tableOf(table: BulletinTable): (Paragraph | Table)[] {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, bold = false) =>
-    new TableCell({ borders, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 240 }, children: [run(text, FANGSONG, SIZE_TABLE, bold)] })] });
+    // Exact line spacing: table text is smaller than the body and must not snap to the body's 28-line grid.
+    new TableCell({ borders, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: 'exact' }, children: [run(text, FANGSONG, SIZE_TABLE, bold)] })] });
+  const weights = table.columns.map((c, i) => (WIDE.has(c) || (i === 0 && table.columns.length <= 4) ? 2.5 : i === 0 ? 2 : MEDIUM.has(c) ? 1.6 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const columnWidths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(table.title, HEITI, SIZE_TABLE)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(table.title, HEITI, SIZE_TABLE)] }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths,
       rows: [
         new TableRow({ tableHeader: true, children: table.columns.map((c) => cell(c, true)) }),
         ...table.rows.map((row) => new TableRow({ children: row.map((v) => cell(v === null ? '—' : String(v))) })),
@@ -72,7 +82,7 @@ export async function bulletinToDocx(content: BulletinContent, text: { foreword:
       {
         properties: {
           page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(21) } },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
         children,
