@@ -46,5 +46,6 @@ export async function setTargetShares(actor: Actor, inputs: TargetShareInput[], 
       out.push({ id: row.id, version: row.version });
     }
     return out;
-  });
+    // A whole breakdown table (the demo writes ~100 shares) is one transaction: more than the default 5 s on a busy machine.
+  }, { timeout: 120_000, maxWait: 30_000 });
 }
