@@ -37,6 +37,12 @@ test('a rank is explained: a town opens to its points on each item and why; the 
   expect(await page.locator('aside').innerText()).toContain('评分规则（第1号');
   await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/rankings-2026-06-zh-360.png`, fullPage: true });
+  // The breakdown table shows each town and park against its own share (任务分解).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/indicators/high_tech_enterprises?month=2026-09');
+  await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('对照2027年分解任务');
+  expect(await page.locator('main').innerText()).toMatch(/\d+ \/ \d+（\d+\.\d%）/);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/indicator-breakdown-shares-zh-1280.png`, fullPage: true });
   await context.close();
 });
 

@@ -30,6 +30,8 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
   const draft = bulletin.status === 'draft';
   return (
     <>
+      {/* Printed, the page is the 通报 alone: no page title above its own masthead. */}
+      <div className="no-print">
       <PageHeader
         title={`${t('title')} · ${formatMonth(month, locale)}`}
         subtitle={draft ? t('draft') : t('publishedAt', { name: bulletin.publishedByName ?? '', at: bulletin.publishedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? '' })}
@@ -45,6 +47,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
           </div>
         }
       />
+      </div>
       {draft && can(session.actor, 'bulletin.draft') ? (
         <BulletinEditor month={month} foreword={bulletin.foreword} remarks={bulletin.remarks} version={bulletin.version} editAction={editBulletinTextAction} publishAction={publishBulletinAction} />
       ) : null}
