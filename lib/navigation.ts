@@ -13,6 +13,7 @@ const items: NavItem[] = [
   { href: '/', label: 'nav.overview', permission: 'dashboard.view' },
   { href: '/tasks', label: 'nav.tasks', permission: 'dashboard.view' },
   { href: '/units', label: 'nav.units', permission: 'dashboard.view' },
+  { href: '/rankings', label: 'rankings.nav', permission: 'ranking.view' },
   { href: '/report', label: 'nav.report', permission: 'figure.enter' },
   { href: '/review', label: 'nav.review', permission: 'figure.review' },
   { href: '/supervision', label: 'nav.supervision', permission: 'supervision.view' },
@@ -21,6 +22,8 @@ const items: NavItem[] = [
   { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
   { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },
   { href: '/admin/notices', label: 'nav.adminNotices', permission: 'notice.viewDeliveries' },
+  // Last: every role reads published bulletins, and an admin's home stays its own admin page.
+  { href: '/bulletins', label: 'bulletin.nav', permission: 'bulletin.viewPublished' },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

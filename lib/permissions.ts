@@ -56,6 +56,16 @@ export const permissionTable = {
   'audit.view': ['audit_admin'],
   'audit.export': ['audit_admin'],
   'account.manageOwn': [...allRoles],
+  /** The horse race is read by every role that sees the dashboards. */
+  'ranking.view': ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'],
+  'ranking.manageRule': ['bureau_reviewer'],
+  /** 任务分解: splitting district targets among towns and parks. */
+  'target.decompose': ['bureau_reviewer'],
+  /** Published bulletins are circulated to every signed-in role (issue 12). */
+  'bulletin.viewPublished': [...allRoles],
+  /** Drafts: generated, edited and published by the bureau only. */
+  'bulletin.draft': ['bureau_reviewer'],
+  'bulletin.publish': ['bureau_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -65,7 +75,8 @@ export const allActions = Object.keys(permissionTable) as Action[];
 const unitScoped = new Set<Action>(['figure.enter', 'figure.submit', 'figure.import', 'task.reportProgress']);
 
 /** Actions done by the operator's command line (scripts), outside any session: `npm run registry:import` loads a list. */
-const systemActions = new Set<Action>(['plan.load', 'demo.manage', 'registry.import']);
+// The demo seed writes shares, a rule and each closed month's bulletin through the same domain functions.
+const systemActions = new Set<Action>(['plan.load', 'demo.manage', 'registry.import', 'target.decompose', 'ranking.manageRule', 'bulletin.draft', 'bulletin.publish']);
 
 export interface PermissionContext {
   /** The unit whose figures or tasks are touched. */

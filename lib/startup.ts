@@ -7,6 +7,7 @@ import { getDatabaseHandle } from '@/lib/db/client';
 import { checkDurability, durabilityWarning } from '@/lib/db/durability';
 import { env } from '@/lib/env';
 import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { countDemoUsers } from '@/lib/queries/security';
 import { loadPlan } from '@/lib/mutations/plan';
 import { seedDemoSupervision } from '@/lib/mutations/supervision/demo';
@@ -27,10 +28,12 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
   if (mode === 'demo') {
     const demo = await getDemoState();
     if (!demo) {
-      const { values } = await seedDemoData(systemActor('startup'), plan, lastClosedMonth(clock()));
+      const through = lastClosedMonth(clock());
+      const { values } = await seedDemoData(systemActor('startup'), plan, through);
+      const { bulletins } = await seedDemoBulletins(systemActor('startup'), plan.id, through, clock());
       const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
       const { items } = await seedDemoSupervision(systemActor('startup'), plan.id, clock);
-      log(`demo data seeded: ${values} values, ${created} demo accounts, ${items} supervision items (remove with: npm run demo:remove)`);
+      log(`demo data seeded: ${values} values, ${bulletins} published bulletins, ${created} demo accounts, ${items} supervision items (remove with: npm run demo:remove)`);
     }
   } else if ((await countDemoUsers()) > 0) {
     // Demo accounts have published passwords: a production server must not start while they exist.

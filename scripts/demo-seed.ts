@@ -4,6 +4,7 @@ import { systemClock } from '@/lib/clock';
 import { closeDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
+import { seedDemoBulletins } from '@/lib/mutations/bulletin/demo';
 import { loadPlan } from '@/lib/mutations/plan';
 import { seedDemoSupervision } from '@/lib/mutations/supervision/demo';
 import { isMonth, lastClosedMonth } from '@/lib/periods';
@@ -15,9 +16,10 @@ async function main() {
   const plan = readPlanFile(env().PLAN_FILE);
   await loadPlan(systemActor('demo-seed'), plan);
   const { values } = await seedDemoData(systemActor('demo-seed'), plan, through);
+  const { bulletins } = await seedDemoBulletins(systemActor('demo-seed'), plan.id, through, systemClock());
   const { created } = await seedDemoAccounts(systemActor('demo-seed'), plan.id);
   const { items } = await seedDemoSupervision(systemActor('demo-seed'), plan.id);
-  console.log(`demo data: ${values} values through ${through}; ${created} demo accounts created; ${items} supervision items`);
+  console.log(`demo data: ${values} values through ${through}, ${bulletins} published bulletins; ${created} demo accounts created; ${items} supervision items`);
 }
 
 main()

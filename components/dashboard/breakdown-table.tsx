@@ -7,9 +7,12 @@ export interface BreakdownRowView {
   share: string;
   shareRatio: number;
   yoy: string;
+  /** Against the unit's own share of the target (任务分解), e.g. "45 / 50（90.0%）"; absent when no share is set. */
+  target?: string;
 }
 
-export function BreakdownTable({ caption, rows, text }: { caption: string; rows: BreakdownRowView[]; text: { unit: string; value: string; share: string; yoy: string } }) {
+export function BreakdownTable({ caption, rows, text }: { caption: string; rows: BreakdownRowView[]; text: { unit: string; value: string; share: string; yoy: string; target?: string } }) {
+  const withTarget = rows.some((r) => r.target);
   return (
     <div className="avoid-break overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full min-w-[420px] text-sm">
@@ -20,6 +23,7 @@ export function BreakdownTable({ caption, rows, text }: { caption: string; rows:
             <th scope="col" className="px-3 py-2 text-right font-medium">{text.value}</th>
             <th scope="col" className="px-3 py-2 font-medium">{text.share}</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">{text.yoy}</th>
+            {withTarget ? <th scope="col" className="px-3 py-2 text-right font-medium">{text.target}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -38,6 +42,7 @@ export function BreakdownTable({ caption, rows, text }: { caption: string; rows:
                 </span>
               </td>
               <td className="num px-3 py-1.5 text-right text-slate-600">{r.yoy}</td>
+              {withTarget ? <td className="num px-3 py-1.5 text-right text-slate-600">{r.target ?? '—'}</td> : null}
             </tr>
           ))}
         </tbody>

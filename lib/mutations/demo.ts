@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
 import { generateDemoSubmissions, generateDemoTaskReports } from '@/lib/demo/demo-reporting';
 import { generateDemoValues } from '@/lib/demo/demo-values';
+import { removeDemoBulletinData } from '@/lib/mutations/bulletin/demo';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { DomainError, ForbiddenError, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -29,7 +30,10 @@ export async function getDemoState(): Promise<DemoState | null> {
   return (row?.value as DemoState | undefined) ?? null;
 }
 
-/** Replaces all demo figures of the plan with a fresh series ending at `through`. */
+/**
+ * Replaces all demo figures of the plan with a fresh series ending at `through`. The demo's bulletins, shares and
+ * rules come after, from seedDemoBulletins (lib/mutations/bulletin/demo.ts); removeDemoData removes them too.
+ */
 export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month): Promise<{ values: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
@@ -166,6 +170,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   const removed = await db.$transaction(async (tx) => {
+    await removeDemoBulletinData(tx);
     const { count } = await tx.indicatorValue.deleteMany({ where: { isDemo: true } });
     await tx.enterprise.deleteMany({ where: { isDemo: true } });
     await tx.submission.deleteMany({ where: { isDemo: true } });

@@ -86,6 +86,8 @@ export interface BreakdownRowDto {
   shortName: string | null;
   value: number | null;
   yearAgo: number | null;
+  /** The unit's own share (任务分解) of the nearest district milestone, in force at the breakdown's month. */
+  target: { year: number; value: number } | null;
 }
 
 export interface BreakdownGroupDto {
@@ -117,10 +119,22 @@ export async function getIndicatorBreakdown(indicatorId: number, asOf: Month): P
   ]);
   if (!latest || groups.length === 0) return { month: null, groups: [] };
   const yearAgo = addMonths(latest.month, -12);
-  const rows = await db.indicatorValue.findMany({
-    where: { indicatorId, month: { in: [latest.month, yearAgo] }, status: 'approved', unit: { kind: { not: 'region' } } },
-    select: { unitId: true, month: true, stage: true, value: true },
-  });
+  const [rows, shares] = await Promise.all([
+    db.indicatorValue.findMany({
+      where: { indicatorId, month: { in: [latest.month, yearAgo] }, status: 'approved', unit: { kind: { not: 'region' } } },
+      select: { unitId: true, month: true, stage: true, value: true },
+    }),
+    db.targetShare.findMany({
+      where: { indicatorId, effectiveFrom: { lte: latest.month }, year: { gte: Number(latest.month.slice(0, 4)) } },
+      orderBy: [{ year: 'asc' }, { effectiveFrom: 'desc' }],
+      select: { unitId: true, year: true, value: true },
+    }),
+  ]);
+  const targetOf = (unitId: number) => {
+    const year = shares[0]?.year;
+    const share = shares.find((s) => s.unitId === unitId && s.year === year);
+    return share ? { year: share.year, value: Number(share.value) } : null;
+  };
   const pick = (unitId: number, month: Month) => {
     const matches = rows.filter((r) => r.unitId === unitId && r.month === month);
     const chosen = matches.find((r) => r.stage === 'final') ?? matches[0];
@@ -131,7 +145,7 @@ export async function getIndicatorBreakdown(indicatorId: number, asOf: Month): P
     groups: groups.map((b) => ({
       groupId: b.group.id,
       groupName: b.group.name,
-      rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, shortName: m.unit.shortName, value: pick(m.unit.id, latest.month), yearAgo: pick(m.unit.id, yearAgo) })),
+      rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, shortName: m.unit.shortName, value: pick(m.unit.id, latest.month), yearAgo: pick(m.unit.id, yearAgo), target: targetOf(m.unit.id) })),
     })),
   };
 }

@@ -37,7 +37,7 @@ test('demo data is seeded flagged, read back as series, and removed with one cal
   expect(await db.enterprise.count()).toBe(0);
   // Two seeds and one removal; each seed also records its demo registry (targetType registry).
   expect(await db.auditLog.count({ where: { event: { in: ['demo.seeded', 'demo.removed'] }, NOT: { targetType: 'registry' } } })).toBe(3);
-});
+}, 180_000); // seeds three years of demo figures twice: over a minute on a busy 2-core machine
 
 test('the demo has a reporting record: most months on time, some late, some units still missing the latest month', async () => {
   const { getReportingRecord } = await import('@/lib/queries/reporting/completeness');

@@ -263,6 +263,7 @@ export async function BreakdownWidget(props: WidgetProps) {
   if (!breakdown.month) return <p className="text-sm text-slate-500">{t('breakdown.none')}</p>;
   const district = (data.observations.get(ind.code) ?? []).find((o) => o.month === breakdown.month)?.value ?? null;
   const month = formatMonth(breakdown.month, locale);
+  const tb = await getTranslations('bulletin');
   return (
     <div className="grid gap-4">
       {breakdown.groups.map((g) => (
@@ -276,8 +277,9 @@ export async function BreakdownWidget(props: WidgetProps) {
             share: r.value !== null && district ? formatPercent(r.value / district, 1, locale) : '—',
             shareRatio: r.value !== null && district ? r.value / district : 0,
             yoy: r.value !== null && r.yearAgo !== null ? signedChange(ind, r.value - r.yearAgo, locale, td) : '—',
+            target: r.target ? `${quantity(ind, r.value ?? 0, locale)} / ${quantity(ind, r.target.value, locale)}${r.target.value > 0 ? `（${formatPercent((r.value ?? 0) / r.target.value, 1, locale)}）` : ''}` : undefined,
           }))}
-          text={{ unit: t('breakdown.unit'), value: t('breakdown.value'), share: t('breakdown.share'), yoy: t('breakdown.yoy') }}
+          text={{ unit: t('breakdown.unit'), value: t('breakdown.value'), share: t('breakdown.share'), yoy: t('breakdown.yoy'), target: tb('targetColumn', { year: g.rows.find((r) => r.target)?.target?.year ?? '' }) }}
         />
       ))}
       <p className="text-xs text-slate-500">{t('breakdown.note')}</p>

@@ -14,7 +14,9 @@ import admin from './admin.json';
 import registry from './registry.json';
 import supervision from './supervision.json';
 import inbox from './inbox.json';
+import bulletin from './bulletin.json';
+import rankings from './rankings.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry, supervision, inbox };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry, supervision, inbox, bulletin, rankings };
 
 export default messages;
