@@ -54,7 +54,7 @@ export interface DisciplineFact {
   returned: { unitName: string; count: number }[];
 }
 
-export const SECTION_TITLES = ['一、主要指标完成情况', '二、结构分析', '三、赛马比拼', '四、重点任务推进', '五、填报纪律'] as const;
+export const SECTION_TITLES = ['一、主要指标完成情况', '二、结构分析', '三、赛马比拼', '四、重点任务推进', '五、填报纪律', '六、督办事项'] as const;
 
 export function headlineSection(month: Month, facts: HeadlineFact[]): BulletinSection {
   const table: BulletinTable = {
@@ -161,6 +161,30 @@ export function disciplineSection(facts: DisciplineFact): BulletinSection {
       `本年度被退回次数较多的单位：${facts.returned.length ? facts.returned.map((r) => `${r.unitName}（${r.count}次）`).join('、') : '无'}。`,
     ],
     tables: [],
+  };
+}
+
+export interface OverdueSupervisionFact {
+  text: string;
+  target: string;
+  leadUnits: string[];
+  dueDate: string;
+  daysOverdue: number;
+  state: 'open' | 'answered' | 'returned' | 'closed';
+}
+
+const SUPERVISION_STATE: Record<OverdueSupervisionFact['state'], string> = { open: '待答复', answered: '已答复待办结', returned: '已退回重办', closed: '已办结' };
+
+/** 六、督办事项: every item past its due date and not accepted (办结), most overdue first. */
+export function supervisionSection(facts: OverdueSupervisionFact[]): BulletinSection {
+  const sorted = [...facts].sort((a, b) => b.daysOverdue - a.daysOverdue);
+  return {
+    key: 'supervision',
+    title: SECTION_TITLES[5],
+    paragraphs: [sorted.length ? `截至通报日，逾期未办结的督办事项共${sorted.length}项，请牵头单位抓紧办理并及时反馈。` : '截至通报日，无逾期未办结的督办事项。'],
+    tables: sorted.length
+      ? [{ title: '逾期督办事项', columns: ['督办事项', '督办对象', '牵头单位', '应办结日期', '逾期天数', '状态'], rows: sorted.map((f): Cell[] => [f.text, f.target, f.leadUnits.join('、') || '—', f.dueDate, f.daysOverdue, SUPERVISION_STATE[f.state]]) }]
+      : [],
   };
 }
 

@@ -11,7 +11,7 @@ export interface BulletinTable {
 }
 
 export interface BulletinSection {
-  /** Stable key: headline, structure, race, tasks, discipline (supervision later, from its own provider). */
+  /** Stable key: headline, structure, race, tasks, discipline, supervision. */
   key: string;
   title: string;
   paragraphs: string[];

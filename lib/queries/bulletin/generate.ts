@@ -14,6 +14,7 @@ import { computeMonthRanking } from '@/lib/queries/rankings/month';
 import type { MonthRanking } from '@/lib/rankings/leagues';
 import { approvedIndex, clusterFacts, readBehindTasks, readDiscipline, readHeadline, readShareTables } from '@/lib/queries/bulletin/facts';
 import { systemActor } from '@/lib/actor';
+import { readOverdueSupervision } from '@/lib/queries/bulletin/supervision-section';
 
 export interface SectionContext {
   plan: PlanDto;
@@ -34,10 +35,7 @@ export interface SectionProvider {
   build: (ctx: SectionContext) => Promise<BulletinSection | null>;
 }
 
-/**
- * The bulletin's sections, in order. Section 6 (督办事项 overdue supervision items) belongs to the supervision
- * domain: it registers a provider here once it exists; until then the bulletin has no section 6.
- */
+/** The bulletin's sections, in order; section 6 (督办事项) reads the supervision domain's overdue items. */
 export const sectionProviders: SectionProvider[] = [
   {
     key: 'headline',
@@ -67,6 +65,7 @@ export const sectionProviders: SectionProvider[] = [
   { key: 'race', build: async (ctx) => raceSection(ctx.ranking) },
   { key: 'tasks', build: async (ctx) => tasksSection(await readBehindTasks(ctx.plan.id, ctx.month)) },
   { key: 'discipline', build: async (ctx) => disciplineSection(await readDiscipline(ctx.plan.id, ctx.month, ctx.now)) },
+  { key: 'supervision', build: async (ctx) => readOverdueSupervision(ctx.plan.id, ctx.now) },
 ];
 
 /** Figures a published bulletin stated that differ from what is approved now. */

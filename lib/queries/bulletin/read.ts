@@ -54,3 +54,17 @@ export async function getBulletin(viewer: Actor, month: Month, now: Date): Promi
   const content = row.status === 'published' ? (row.content as unknown as BulletinContent) : await generateBulletinContent(month, now);
   return { month, status: row.status, foreword: row.foreword, remarks: row.remarks, version: row.version, publishedAt: row.publishedAt, publishedByName: row.publishedByName, content };
 }
+
+/** The newest published bulletin of the current plan: the leader's 待办 shows it until a newer one is published. */
+export async function getLatestPublishedBulletin(): Promise<{ title: string; href: string; publishedAt: Date } | null> {
+  const plan = await getCurrentPlan(planReader);
+  const db = await getDb();
+  const row = await db.bulletin.findFirst({
+    where: { planId: plan.id, status: 'published' },
+    orderBy: { month: 'desc' },
+    select: { month: true, content: true, publishedAt: true },
+  });
+  if (!row?.publishedAt) return null;
+  const title = (row.content as { title?: unknown } | null)?.title;
+  return { title: typeof title === 'string' ? title : row.month, href: `/bulletins/${row.month}`, publishedAt: row.publishedAt };
+}

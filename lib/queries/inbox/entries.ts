@@ -14,8 +14,9 @@ import { getReportForm } from '@/lib/queries/reporting/form';
 import { listOverdue } from '@/lib/queries/reporting/queue';
 import { loadRows } from '@/lib/queries/supervision/load';
 import type { InboxEntry, LatestBulletinSource } from './types';
+import { getLatestPublishedBulletin } from '@/lib/queries/bulletin/read';
 
-const noBulletins: LatestBulletinSource = async () => null;
+const latestPublished: LatestBulletinSource = async () => getLatestPublishedBulletin();
 
 async function reporterEntries(viewer: Actor, unitId: number, now: Date, clock: Clock): Promise<InboxEntry[]> {
   const db = await getDb();
@@ -96,7 +97,7 @@ export async function listInboxEntries(viewer: Actor, clock: Clock = systemClock
   const parts: Promise<InboxEntry[]>[] = [];
   if (hasRole(viewer, 'unit_reporter') && viewer.unitId !== null) parts.push(reporterEntries(viewer, viewer.unitId, now, clock));
   if (hasRole(viewer, 'bureau_reviewer')) parts.push(bureauEntries(viewer, now, clock));
-  if (hasRole(viewer, 'leader')) parts.push(leaderEntries(viewer, now, options.latestBulletin ?? noBulletins));
+  if (hasRole(viewer, 'leader')) parts.push(leaderEntries(viewer, now, options.latestBulletin ?? latestPublished));
   if (hasRole(viewer, 'system_admin')) parts.push(adminEntries());
   const seen = new Set<string>();
   return (await Promise.all(parts)).flat().filter((e) => !seen.has(e.key) && seen.add(e.key));
