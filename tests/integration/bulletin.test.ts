@@ -14,6 +14,7 @@ import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveValues, unlockValue } from '@/lib/mutations/reporting/review';
 import { getBulletin, listBulletins } from '@/lib/queries/bulletin/read';
 import { generateBulletinContent } from '@/lib/queries/bulletin/generate';
+import { raiseSupervision } from '@/lib/mutations/supervision/raise';
 import { makeActor } from '../support/factories';
 import { setupTestDatabase } from '../support/db';
 import { bundledPlan } from '../support/plan';
@@ -45,13 +46,13 @@ async function approvedFigure(code: string, unitId: number, month: string): Prom
 }
 
 describe('the demo', () => {
-  test('has a published bulletin for each closed month of 2026, readable by every role; numbered sections 1–5 and no section 6', async () => {
+  test('has a published bulletin for each closed month of 2026, readable by every role; numbered sections 1–6', async () => {
     const viewer = await makeActor(['viewer']);
     const list = await listBulletins(viewer);
     expect(list.map((b) => b.month)).toEqual(['2026-09', '2026-08', '2026-07', '2026-06', '2026-05', '2026-04', '2026-03', '2026-02', '2026-01']);
     expect(list.every((b) => b.status === 'published')).toBe(true);
     const { content } = await published('2026-09');
-    expect(content.sections.map((s) => s.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、']);
+    expect(content.sections.map((s) => s.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
     expect(content.issue).toBe('2026年第9期');
     const admin = await makeActor(['audit_admin']);
     expect((await getBulletin(admin, '2026-09', NOW)).content).toEqual(content);
@@ -133,4 +134,20 @@ test('demo:remove deletes the demo bulletins, shares and rules', async () => {
   expect(await db.bulletin.count({ where: { isDemo: true } })).toBe(0);
   expect(await db.targetShare.count()).toBe(0);
   expect(await db.rankingRule.count()).toBe(0);
+});
+
+test('section 6 lists the 督办 items overdue when the bulletin is generated, with their lead units and days overdue', async () => {
+  const db = await getDb();
+  const leader = await makeActor(['leader']);
+  const unit = await db.unit.findFirstOrThrow({ where: { name: '区经济信息委' } });
+  const task = await db.task.findFirstOrThrow({ where: { planId: 'beibei-2023-2027', no: 7, isOrganisation: false } });
+  const due = '2026-11-25';
+  await raiseSupervision(leader, { target: `task:${task.id}`, text: '加快智能传感器企业招引', leadUnitId: unit.id, dueDate: due }, fixedClock(NOW));
+  const section = (at: Date) => generateBulletinContent('2026-10', at).then((c) => c.sections.find((s) => s.key === 'supervision')!);
+  const before = await section(NOW);
+  expect(before.tables).toEqual([]);
+  expect(before.paragraphs[0]).toContain('无逾期');
+  const after = await section(new Date('2026-12-05T02:00:00Z'));
+  expect(after.tables).toHaveLength(1);
+  expect(after.tables[0].rows).toEqual([['加快智能传感器企业招引', expect.stringContaining('7'), '区经济信息委', due, 10, '待答复']]);
 });
