@@ -2,10 +2,21 @@
 // district figure in one query, never one query per indicator.
 import 'server-only';
 import { cache } from 'react';
+import { isSystemActor, type Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
+import { ForbiddenError } from '@/lib/errors';
 import type { TaskProgress, ValueStage, ValueStatus } from '@/lib/generated/prisma/enums';
 import { addMonths, type Month } from '@/lib/periods';
 import { currentDataVersions } from '@/lib/queries/data-version';
+import { can } from '@/lib/permissions';
+
+/**
+ * The dashboards' figures and task words are for the roles that may see the dashboards (and the operator's scripts):
+ * every read below checks it, and the page layer's memos check it before they answer from memory.
+ */
+export function assertDashboardViewer(viewer: Actor): void {
+  if (!isSystemActor(viewer) && !can(viewer, 'dashboard.view')) throw new ForbiddenError();
+}
 
 /**
  * The version of the data the dashboards read, for keeping computed dashboards until it changes (lib/version-memo.ts):
@@ -44,7 +55,8 @@ function onePerMonth(rows: FigureDto[]): FigureDto[] {
  * Every district-wide figure of a plan up to `asOf` (approved and pending apart), keyed by indicator code. One query;
  * memoised per request so that every widget of a page shares it.
  */
-export const getDistrictFigures = cache(async (planId: string, regionUnitId: number, asOf: Month): Promise<Map<string, DistrictFiguresDto>> => {
+export const getDistrictFigures = cache(async (viewer: Actor, planId: string, regionUnitId: number, asOf: Month): Promise<Map<string, DistrictFiguresDto>> => {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const rows = await db.indicatorValue.findMany({
     where: { unitId: regionUnitId, month: { lte: asOf }, status: { in: VISIBLE }, indicator: { planId } },
@@ -70,7 +82,8 @@ export interface FigureRowDto extends FigureDto {
 }
 
 /** One indicator's district figures up to `asOf`, newest first, every stage and visible status (for the table). */
-export async function listIndicatorFigures(indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> {
+export async function listIndicatorFigures(viewer: Actor, indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const rows = await db.indicatorValue.findMany({
     where: { indicatorId, unitId: regionUnitId, month: { lte: asOf }, status: { in: VISIBLE } },
@@ -103,7 +116,8 @@ export interface BreakdownDto {
 }
 
 /** An indicator's approved figures per member of its breakdown groups (towns, parks), at the latest month up to `asOf`. */
-export async function getIndicatorBreakdown(indicatorId: number, asOf: Month): Promise<BreakdownDto> {
+export async function getIndicatorBreakdown(viewer: Actor, indicatorId: number, asOf: Month): Promise<BreakdownDto> {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const [latest, groups] = await Promise.all([
     db.indicatorValue.findFirst({
@@ -159,7 +173,8 @@ export interface UnitFigureDto {
 }
 
 /** A town's or park's own latest approved figure per indicator (its share of a breakdown), up to `asOf`. One query. */
-export async function listUnitFigures(unitId: number, asOf: Month): Promise<Map<number, UnitFigureDto>> {
+export async function listUnitFigures(viewer: Actor, unitId: number, asOf: Month): Promise<Map<number, UnitFigureDto>> {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const rows = await db.indicatorValue.findMany({
     where: { unitId, status: 'approved', month: { lte: asOf, gte: addMonths(asOf, -24) } },
@@ -188,7 +203,8 @@ export interface TaskProgressDto {
  * Each task's latest approved progress report from its lead units (one per lead unit, from the latest month that has
  * any) up to `asOf`. One query for the whole plan.
  */
-export async function listLatestTaskProgress(planId: string, asOf: Month): Promise<Map<number, TaskProgressDto[]>> {
+export async function listLatestTaskProgress(viewer: Actor, planId: string, asOf: Month): Promise<Map<number, TaskProgressDto[]>> {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const rows = await db.taskReport.findMany({
     where: { task: { planId }, role: 'lead', status: 'approved', month: { lte: asOf } },
@@ -216,7 +232,8 @@ export interface TaskHistoryDto {
 }
 
 /** Every approved monthly word on one task, lead and responsible units alike, up to `asOf`, newest month first. */
-export async function listTaskHistory(taskId: number, asOf: Month): Promise<TaskHistoryDto[]> {
+export async function listTaskHistory(viewer: Actor, taskId: number, asOf: Month): Promise<TaskHistoryDto[]> {
+  assertDashboardViewer(viewer);
   const db = await getDb();
   const rows = await db.taskReport.findMany({
     where: { taskId, status: 'approved', month: { lte: asOf } },

@@ -142,7 +142,7 @@ test('section 6 lists the 督办 items overdue when the bulletin is generated, w
   const unit = await db.unit.findFirstOrThrow({ where: { name: '区经济信息委' } });
   const task = await db.task.findFirstOrThrow({ where: { planId: 'beibei-2023-2027', no: 7, isOrganisation: false } });
   const due = '2026-11-25';
-  await raiseSupervision(leader, { target: `task:${task.id}`, text: '加快智能传感器企业招引', leadUnitId: unit.id, dueDate: due }, fixedClock(NOW));
+  await raiseSupervision(leader, { target: `task:${task.id}`, text: '加快智能传感器企业招引', leadUnitId: unit.id, dueDate: due }, fixedClock(NOW.toISOString()));
   const section = (at: Date) => generateBulletinContent('2026-10', at).then((c) => c.sections.find((s) => s.key === 'supervision')!);
   const before = await section(NOW);
   expect(before.tables).toEqual([]);

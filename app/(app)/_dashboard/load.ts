@@ -1,12 +1,14 @@
 // Server only (page layer). Composes the dashboard reads with the pure progress functions, once per request: every
 // widget of a page calls these and React's `cache` makes them share one set of queries.
 import { cache } from 'react';
+import type { Actor } from '@/lib/actor';
 import { requireSession } from '@/lib/auth/current-actor';
 import { systemClock } from '@/lib/clock';
 import { readMonthParam, type ResolvedMonth } from '@/lib/month-param';
 import { lastClosedMonth, type Month } from '@/lib/periods';
 import { assessIndicator, deriveComputedSeries, type IndicatorProgress, type Observation } from '@/lib/progress';
 import {
+  assertDashboardViewer,
   getDataVersion,
   getDistrictFigures,
   getIndicatorBreakdown,
@@ -74,6 +76,13 @@ const unitListMemo = createVersionMemo<UnitSummaryDto[]>(2);
 /** The plan reads take the viewer; every page that uses this module has passed the gate for it already. */
 const viewer = async () => (await requireSession()).actor;
 
+/** The viewer of a dashboard read, checked before any memo answers from memory. */
+export async function dashboardViewer() {
+  const actor = await viewer();
+  assertDashboardViewer(actor);
+  return actor;
+}
+
 export const planSnapshot = cache(async (): Promise<PlanSnapshot> => {
   const [version, actor] = await Promise.all([getDataVersion(), viewer()]);
   return planMemo.get('plan', version, async () => {
@@ -87,8 +96,8 @@ export const currentPlan = cache(async () => (await planSnapshot()).plan);
 
 /** The lead units' latest progress reports of every task, as of a month. */
 export const taskProgress = cache(async (asOf: Month): Promise<Map<number, TaskProgressDto[]>> => {
-  const [version, { plan }] = await Promise.all([getDataVersion(), planSnapshot()]);
-  return taskProgressMemo.get(asOf, version, () => listLatestTaskProgress(plan.id, asOf));
+  const [version, { plan }, actor] = await Promise.all([getDataVersion(), planSnapshot(), dashboardViewer()]);
+  return taskProgressMemo.get(asOf, version, () => listLatestTaskProgress(actor, plan.id, asOf));
 });
 
 export interface DashboardData {
@@ -117,9 +126,9 @@ export async function dashboardReady(asOf: Month, options: { tasks?: boolean } =
   );
 }
 
-async function computeDashboard(asOf: Month): Promise<DashboardData> {
+async function computeDashboard(actor: Actor, asOf: Month): Promise<DashboardData> {
   const { plan, indicators } = await planSnapshot();
-  const figures = await getDistrictFigures(plan.id, plan.regionUnitId, asOf);
+  const figures = await getDistrictFigures(actor, plan.id, plan.regionUnitId, asOf);
   const observations = new Map<string, Observation[]>();
   for (const ind of indicators) {
     if (ind.kind === 'computed' && ind.formula) {
@@ -136,20 +145,20 @@ async function computeDashboard(asOf: Month): Promise<DashboardData> {
 
 /** Every indicator's figures and progress as of a month; shared by all widgets and kept until the data changes. */
 export const loadDashboard = cache(async (asOf: Month): Promise<DashboardData> => {
-  const version = await getDataVersion();
-  return dashboardMemo.get(asOf, version, () => computeDashboard(asOf));
+  const [version, actor] = await Promise.all([getDataVersion(), dashboardViewer()]);
+  return dashboardMemo.get(asOf, version, () => computeDashboard(actor, asOf));
 });
 
 /** One indicator's district figures for its table (newest first), kept until the data changes. */
 export const indicatorFigureRows = cache(async (indicatorId: number, regionUnitId: number, asOf: Month): Promise<FigureRowDto[]> => {
-  const version = await getDataVersion();
-  return figureRowsMemo.get(`${indicatorId}:${regionUnitId}:${asOf}`, version, () => listIndicatorFigures(indicatorId, regionUnitId, asOf));
+  const [version, actor] = await Promise.all([getDataVersion(), dashboardViewer()]);
+  return figureRowsMemo.get(`${indicatorId}:${regionUnitId}:${asOf}`, version, () => listIndicatorFigures(actor, indicatorId, regionUnitId, asOf));
 });
 
 /** One indicator's breakdown by town and park, kept until the data changes. */
 export const indicatorBreakdown = cache(async (indicatorId: number, asOf: Month): Promise<BreakdownDto> => {
-  const version = await getDataVersion();
-  return breakdownMemo.get(`${indicatorId}:${asOf}`, version, () => getIndicatorBreakdown(indicatorId, asOf));
+  const [version, actor] = await Promise.all([getDataVersion(), dashboardViewer()]);
+  return breakdownMemo.get(`${indicatorId}:${asOf}`, version, () => getIndicatorBreakdown(actor, indicatorId, asOf));
 });
 
 /** A unit of the current plan with its tasks and indicators, or null when there is none; kept until the data changes. */

@@ -8,7 +8,7 @@ import { addMonths, type Month } from '@/lib/periods';
 import { taskStatus, type ProgressStatus } from '@/lib/progress';
 import { listTaskHistory } from '@/lib/queries/dashboard';
 import type { TaskDto } from '@/lib/queries/plan';
-import { loadDashboard, taskProgress } from './load';
+import { dashboardViewer, loadDashboard, taskProgress } from './load';
 import { cardView, indicatorName, targetText } from './views';
 
 export interface TaskFileView {
@@ -28,7 +28,7 @@ export async function taskFile(task: TaskDto, asOf: Month, latest: Month, locale
     getTranslations('tasks'),
     loadDashboard(asOf),
     taskProgress(asOf),
-    listTaskHistory(task.id, asOf),
+    dashboardViewer().then((actor) => listTaskHistory(actor, task.id, asOf)),
   ]);
   const indicators = task.indicatorCodes.flatMap((c) => (data.byCode.has(c) ? [data.byCode.get(c)!] : []));
   const latestReports = reports.get(task.id) ?? [];

@@ -10,7 +10,7 @@ import { parseMonth, type Month } from '@/lib/periods';
 import { listUnitFigures } from '@/lib/queries/dashboard';
 import { getReportingRecord } from '@/lib/queries/reporting/completeness';
 import type { UnitDetailDto } from '@/lib/queries/plan';
-import { currentPlan, loadDashboard } from './load';
+import { currentPlan, dashboardViewer, loadDashboard } from './load';
 import { taskBoardItems, taskBoardText } from './task-widgets';
 import { indicatorName, quantity, signedChange, statusRowView, withMonth } from './views';
 
@@ -37,7 +37,7 @@ export async function UnitTasksWidget({ unit, asOf, latest, locale }: WidgetProp
 
 export async function UnitIndicatorsWidget({ unit, asOf, latest, locale }: WidgetProps) {
   const [t, data] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf)]);
-  const own = unit.breakdownIndicators.length ? await listUnitFigures(unit.id, asOf) : new Map();
+  const own = unit.breakdownIndicators.length ? await listUnitFigures(await dashboardViewer(), unit.id, asOf) : new Map();
   const tableText = {
     indicator: t('table.indicator'),
     latest: t('table.latest'),
