@@ -13,7 +13,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [t, locale, demo] = await Promise.all([getTranslations(), getLocale(), hasDemoValues()]);
   // 催办 reach the unit's users wherever they land after signing in; the form marks them seen when it shows them.
   const reminders = can(session.actor, 'figure.enter', { unitId: session.actor.unitId }) ? await listUnseenReminders(session.actor) : [];
-  const months = [...new Set(reminders.map((r) => r.month))].sort();
+  // A return is said first: the unit has figures to correct, with the reviewer's reasons on the form.
+  const returns = reminders.filter((r) => r.kind === 'returned');
+  const notices = returns.length ? returns : reminders;
+  const months = [...new Set(notices.map((r) => r.month))].sort();
   return (
     <AppShell
       text={{
@@ -24,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         languageLabel: t('app.languageLabel'),
         demoBanner: demo ? t('app.demoBanner') : null,
         reminder: months.length
-          ? { text: t('app.reminderBanner', { count: reminders.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t('app.reminderLink') }
+          ? { text: t(returns.length ? 'app.returnBanner' : 'app.reminderBanner', { count: notices.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t(returns.length ? 'app.returnLink' : 'app.reminderLink') }
           : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
         nav: navigationFor(session.actor).map((item) => ({ href: item.href, label: t(item.label) })),

@@ -10,6 +10,7 @@ import { InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ValueEventAction, ValueStatus } from '@/lib/generated/prisma/enums';
 import { userNames } from '@/lib/mutations/reporting/form-store';
+import { noticeReturn } from '@/lib/mutations/reporting/return-notice';
 import {
   actorName,
   assertCan,
@@ -201,6 +202,7 @@ async function reviewItems(
     });
     const submissions = [...new Set(ordered.map((r) => r.submissionId).filter((id): id is number => id !== null))];
     for (const id of submissions) await refreshSubmission(tx, id);
+    if (action === 'return') await noticeReturn(tx, actor, submissions, reason, now);
     await recordAudit(tx, actor, {
       event: reviewAudit[action],
       targetType: kind === 'value' ? 'indicatorValue' : 'taskReport',
@@ -326,6 +328,7 @@ async function reviewSubmission(
       onStale: () => lastChangeOf(tx, submissionId),
     });
     const refreshed = await refreshSubmission(tx, submissionId);
+    if (action === 'return') await noticeReturn(tx, actor, [submissionId], reason, now);
     await recordAudit(tx, actor, {
       event: action === 'approve' ? 'reporting.submission.approved' : 'reporting.submission.returned',
       targetType: 'submission',

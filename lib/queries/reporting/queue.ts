@@ -63,7 +63,7 @@ export async function getReviewQueue(
     db.submission.findMany({ where: { month: params.month, unit: { planId: params.planId } } }),
     db.reminder.groupBy({
       by: ['unitId'],
-      where: { month: params.month, unit: { planId: params.planId } },
+      where: { kind: 'remind', month: params.month, unit: { planId: params.planId } },
       _count: { _all: true },
       _max: { sentAt: true },
     }),
@@ -183,7 +183,7 @@ export async function listOverdue(
     }),
     db.reminder.groupBy({
       by: ['unitId', 'month'],
-      where: { month: { in: months }, unit: { planId: params.planId } },
+      where: { kind: 'remind', month: { in: months }, unit: { planId: params.planId } },
       _count: { _all: true },
       _max: { sentAt: true },
     }),

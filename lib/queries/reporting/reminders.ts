@@ -7,6 +7,8 @@ import { assertCanViewAll, assertCanViewUnit } from '@/lib/queries/reporting/acc
 
 export interface ReminderDto {
   id: number;
+  /** 催办, or a return (the message is the reviewer's reason). */
+  kind: 'remind' | 'returned';
   unitId: number;
   month: Month;
   message: string | null;
@@ -25,6 +27,7 @@ export async function listUnseenReminders(viewer: Actor): Promise<ReminderDto[]>
   });
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     unitId: r.unitId,
     month: r.month,
     message: r.message,
@@ -47,7 +50,7 @@ export async function listReminders(
   else assertCanViewUnit(viewer, params.unitId);
   const db = await getDb();
   const rows = await db.reminder.findMany({
-    where: { unit: { planId: params.planId }, month: params.month, unitId: params.unitId },
+    where: { kind: 'remind', unit: { planId: params.planId }, month: params.month, unitId: params.unitId },
     orderBy: { sentAt: 'desc' },
     take: 500,
     include: {
@@ -57,6 +60,7 @@ export async function listReminders(
   });
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     unitId: r.unitId,
     unitName: r.unit.name,
     month: r.month,

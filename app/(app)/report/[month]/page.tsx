@@ -81,7 +81,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const windowTone = w.state === 'open' || w.state === 'reopened' ? 'info' : w.state === 'closed' ? 'bad' : 'neutral';
   const submissionStatus = form.submission?.status ?? 'none';
   const awaitingReview = form.indicators.reduce((n, i) => n + i.items.filter((x) => x.current?.status === 'submitted').length, 0) + form.tasks.filter((x) => x.current?.status === 'submitted').length;
-  const mayWithdraw = form.viewer.canSubmit && form.submission !== null && (w.state === 'open' || w.state === 'reopened');
+  const mayWithdraw = can(actor, 'figure.submit', { unitId: actor.unitId }) && form.submission !== null && (w.state === 'open' || w.state === 'reopened');
 
   return (
     <>
@@ -105,7 +105,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
       <ReminderBanner
         title={text.reminders}
         markSeen={markRemindersSeenAction}
-        reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
+        reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(r.kind === 'returned' ? text.returnLine : text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
       />
       <section aria-label={text.due.replace(/[:：].*/, '')} className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-deadline>
         <Badge tone={windowTone}>{labels.window[w.state]}</Badge>
