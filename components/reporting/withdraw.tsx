@@ -44,20 +44,23 @@ export function WithdrawProvider({ withdraw, month, text: t, children }: { withd
     messageRef.current?.focus();
     messageRef.current?.scrollIntoView({ block: 'center' });
   }, [state]);
-  if (!withdraw) return <>{children}</>;
   const done = state.status === 'success' ? (state.data as { withdrawn: number }) : null;
+  // The same element tree with or without withdrawal: the form below keeps its state when a first save makes the
+  // month withdrawable (a different tree would remount it and lose its message).
   return (
-    <WithdrawContext.Provider value={{ confirming, ask: setConfirming, cancel: () => setConfirming(null), pending, text: t }}>
-      <form id={FORM_ID} action={(data) => { setConfirming(null); formAction(data); }} hidden>
-        <input type="hidden" name="month" value={month} />
-        <input type="hidden" name="version" value={withdraw.version} />
-        {confirming?.item ? <input type="hidden" name="item" value={confirming.item} /> : null}
-      </form>
+    <WithdrawContext.Provider value={withdraw ? { confirming, ask: setConfirming, cancel: () => setConfirming(null), pending, text: t } : null}>
+      {withdraw ? (
+        <form id={FORM_ID} action={(data) => { setConfirming(null); formAction(data); }} hidden>
+          <input type="hidden" name="month" value={month} />
+          <input type="hidden" name="version" value={withdraw.version} />
+          {confirming?.item ? <input type="hidden" name="item" value={confirming.item} /> : null}
+        </form>
+      ) : null}
       <div ref={messageRef} tabIndex={-1} data-withdraw-result className="outline-none">
         {state.status === 'error' ? <FormMessage tone="error" message={state.message} /> : null}
         {done ? <FormMessage tone="success" message={fill(t.withdrawn, { count: done.withdrawn })} /> : null}
       </div>
-      {withdraw.submittedCount > 0 ? (
+      {withdraw && withdraw.submittedCount > 0 ? (
         <div className="no-print mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-submitted-note>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span>{fill(t.submittedNote, { count: withdraw.submittedCount })}</span>

@@ -38,7 +38,7 @@ beforeAll(async () => {
   await page.goto(`/report/${MONTH}`);
   await page.getByRole('button', { name: '撤回全部报送' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '确认撤回' }).click();
-  await expect.poll(() => page.locator('[data-withdraw-result]').innerText(), { timeout: 30_000 }).toMatch(/已撤回 \d+ 项/);
+  await page.locator('[data-withdraw-result] [role=status]').getByText(/已撤回 \d+ 项/).waitFor({ timeout: 60_000 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -55,6 +55,9 @@ test('submitted figures are read-only; 撤回 one item and then the rest, each c
   for (const input of await page.locator(VALUE_INPUTS).all()) await input.fill((await input.getAttribute('data-previous')) ?? '1');
   for (const select of await page.locator('main select[name$=".progress"]:not([disabled])').all()) await select.selectOption('on_track');
   for (const area of await page.locator('main textarea[name$=".narrative"]:not([readonly])').all()) await area.fill('按计划推进。');
+  // Soft checks may ask for a comment once the figures are saved: save, answer them, then submit.
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect.poll(() => page.locator('[data-form-result]').innerText(), SLOW).toContain('草稿已保存');
   for (const comment of await page.locator('main input[name$=".comment"]:visible').all()) await comment.fill('数据已与台账核实');
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await expect.poll(() => page.locator('[data-form-result]').innerText(), SLOW).toMatch(/已报送，共 \d+ 项/);
@@ -105,7 +108,8 @@ test('the queue lists every unit due, each in one table, with 催办 per unit; c
   // Units not yet due are named, each with its own 催办.
   const pending = bureau.locator('section[data-bucket="pending"] tr[data-queue-unit]');
   expect(await pending.count()).toBeGreaterThan(0);
-  const target = pending.filter({ hasNotText: '已催办' }).first();
+  const name = (await pending.filter({ hasNotText: '已催办' }).first().getAttribute('data-queue-unit'))!;
+  const target = bureau.locator(`tr[data-queue-unit="${name}"]`);
   await target.getByRole('button', { name: '催办', exact: true }).click();
   await expect.poll(() => target.locator('[role=status]').innerText(), SLOW).toContain('已催办 1 家');
 
