@@ -15,6 +15,7 @@ export const auditEvents = {
   'reporting.draft.saved': 'figures or task progress typed into a monthly form: who entered what, before review',
   'reporting.import.confirmed': 'a confirmed Excel upload wrote figures in one go: the file hash ties them to the file',
   'reporting.submitted': 'a unit vouched for its month: decides on time or late, and who answers for the figures',
+  'reporting.withdrawn': 'a unit took back submitted figures before review (撤回): they left the reviewer\'s queue',
   'reporting.approved': 'a reviewer approved figures: from now on they reach the dashboards',
   'reporting.returned': 'a reviewer sent figures back with a reason the unit must answer',
   'reporting.unlocked': 'an approved, locked figure was reopened: dashboards lose it until it is approved again',

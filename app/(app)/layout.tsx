@@ -16,7 +16,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [t, locale, demo] = await Promise.all([getTranslations(), getLocale(), hasDemoValues()]);
   // 催办 reach the unit's users wherever they land after signing in; the form marks them seen when it shows them.
   const reminders = can(session.actor, 'figure.enter', { unitId: session.actor.unitId }) ? await listUnseenReminders(session.actor) : [];
-  const months = [...new Set(reminders.map((r) => r.month))].sort();
+  // A return is said first: the unit has figures to correct, with the reviewer's reasons on the form.
+  const returns = reminders.filter((r) => r.kind === 'returned');
+  const notices = returns.length ? returns : reminders;
+  const months = [...new Set(notices.map((r) => r.month))].sort();
   const waiting = can(session.actor, 'inbox.view') ? await countInbox(session.actor) : null;
   return (
     <AppShell
@@ -29,7 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         demoBanner: demo ? t('app.demoBanner') : null,
         printedAt: `${t('app.printedAt')}${locale === 'en' ? ': ' : '：'}${formatDateTime(systemClock(), locale as Locale)}`,
         reminder: months.length
-          ? { text: t('app.reminderBanner', { count: reminders.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t('app.reminderLink') }
+          ? { text: t(returns.length ? 'app.returnBanner' : 'app.reminderBanner', { count: notices.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t(returns.length ? 'app.returnLink' : 'app.reminderLink') }
           : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
         inbox: waiting === null ? null : <InboxLink count={waiting} label={t('inbox.headerLabel', { count: waiting })} text={t('nav.inbox')} />,

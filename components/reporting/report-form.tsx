@@ -8,6 +8,7 @@ import { FormMessage } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/action-state';
 import { breakdownTotal } from '@/lib/reporting/totals';
 import { draftStorageKey } from '@/lib/reporting/entry-form';
+import { WithdrawItem, WithdrawProvider, type WithdrawProps } from './withdraw';
 import { fill, type EntryFormProps, type EntryIndicator, type EntryItem, type EntryTask, type ItemStatus } from './types';
 
 const statusTone: Record<ItemStatus | 'none', BadgeTone> = { none: 'neutral', draft: 'info', submitted: 'warn', returned: 'bad', approved: 'ok' };
@@ -34,11 +35,20 @@ function fieldId(name: string): string {
   return name.replace(/[^a-zA-Z0-9_-]/g, '_');
 }
 
-export function ReportForm(props: EntryFormProps) {
+export function ReportForm(props: EntryFormProps & { withdraw?: WithdrawProps }) {
+  return (
+    <WithdrawProvider withdraw={props.withdraw} month={props.month} text={props.text}>
+      <EntryForm {...props} />
+    </WithdrawProvider>
+  );
+}
+
+function EntryForm(props: EntryFormProps) {
   const { text: t, labels } = props;
   const [state, formAction, pending] = useActionState(props.action, { status: 'idle' } as ActionState<unknown>);
   const [, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [restored, setRestored] = useState(false);
   const storageKey = draftStorageKey(props.unitId, props.month);
@@ -72,6 +82,9 @@ export function ReportForm(props: EntryFormProps) {
 
   useEffect(() => {
     if (state.status === 'success') window.sessionStorage.removeItem(storageKey);
+    // The buttons sit in a sticky bar at the bottom of a long form: the outcome is said right there, and focus moves
+    // to it so that a screen reader reads it out.
+    if (state.status !== 'idle') resultRef.current?.focus();
   }, [state, storageKey]);
 
   function remember(event: FormEvent<HTMLFormElement>) {
@@ -114,23 +127,6 @@ export function ReportForm(props: EntryFormProps) {
           </button>
         </div>
       ) : null}
-      {state.status === 'error' ? (
-        <div className="mb-4">
-          <FormMessage tone="error" message={state.message} />
-          {conflict ? (
-            <a href={`/report/${props.month}`} className="text-sm underline">
-              {t.reload}
-            </a>
-          ) : null}
-        </div>
-      ) : null}
-      {success ? (
-        <FormMessage
-          tone="success"
-          message={success.submitted ? fill(t.submitted, { count: success.submitted.submitted }) : fill(t.saved, { created: success.saved.created, changed: success.saved.changed })}
-        />
-      ) : null}
-
       <div className="space-y-4">
         {props.indicators.map((indicator) => (
           <IndicatorBlock key={indicator.code} indicator={indicator} typed={typed} errors={errors} histories={props.histories} text={t} labels={labels} />
@@ -150,14 +146,36 @@ export function ReportForm(props: EntryFormProps) {
         </section>
       ) : null}
 
-      {props.canEdit && anyEditable ? (
-        <div className="no-print sticky bottom-0 mt-6 flex flex-wrap gap-3 border-t border-slate-200 bg-white/95 py-3">
+      {(props.canEdit && anyEditable) || state.status !== 'idle' ? (
+        <div className="no-print sticky bottom-0 mt-6 border-t border-slate-200 bg-white/95 py-3" data-form-bar>
+          <div ref={resultRef} tabIndex={-1} data-form-result className="outline-none">
+            {state.status === 'error' ? (
+              <div className="mb-2">
+                <FormMessage tone="error" message={state.message} />
+                {conflict ? (
+                  <a href={`/report/${props.month}`} className="text-sm underline">
+                    {t.reload}
+                  </a>
+                ) : null}
+              </div>
+            ) : null}
+            {success ? (
+              <FormMessage
+                tone="success"
+                message={success.submitted ? fill(t.submitted, { count: success.submitted.submitted }) : fill(t.saved, { created: success.saved.created, changed: success.saved.changed })}
+              />
+            ) : null}
+          </div>
+          {props.canEdit && anyEditable ? (
+          <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
             {t.save}
           </button>
           <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
             {t.submit}
           </button>
+          </div>
+          ) : null}
         </div>
       ) : null}
     </form>
@@ -302,6 +320,7 @@ function ItemRow({
       </div>
       <div className="flex flex-col items-start gap-1 sm:items-end">
         <StatusBadge status={status} labels={labels.status} />
+        {status === 'submitted' && item.current ? <WithdrawItem item={`v:${item.current.id}`} label={`${indicator.name}${labelled || indicator.lagged ? ` · ${label}` : ''}`} /> : null}
         {history}
       </div>
     </div>
@@ -324,6 +343,7 @@ function TaskBlock({ task, errors, history, text: t, labels }: { task: EntryTask
         </h3>
         <div className="flex items-center gap-2">
           <StatusBadge status={status} labels={labels.status} />
+          {status === 'submitted' && task.current ? <WithdrawItem item={`t:${task.current.id}`} label={`${task.no}. ${task.title}`} /> : null}
           {history}
         </div>
       </div>

@@ -5,13 +5,15 @@
 import { revalidatePath } from 'next/cache';
 import { authorizedAction } from '@/lib/actions/action-state';
 import { saveDraft, submitMonth, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting/entry';
+import { withdrawSubmission, type WithdrawResult } from '@/lib/mutations/reporting/withdraw';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { markRemindersSeen } from '@/lib/mutations/reporting/reminders';
 import { confirmImport } from '@/lib/mutations/reporting/import';
 import { previewImport, type ImportPreview } from '@/lib/queries/reporting/import-preview';
 import { MAX_UPLOAD_BYTES } from '@/lib/excel/parse';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { formEntryInput, importFormSchema } from '@/lib/reporting/entry-form';
-import { markRemindersSeenSchema, saveDraftSchema, type SaveDraftRawInput } from '@/lib/schemas/reporting';
+import { markRemindersSeenSchema, saveDraftSchema, withdrawSchema, type SaveDraftRawInput } from '@/lib/schemas/reporting';
 
 export interface SaveFormResult {
   saved: SaveResult;
@@ -25,9 +27,39 @@ export const saveReportAction = authorizedAction(
     const { input: rawInput, intent } = formEntryInput(raw);
     const saved = await saveDraft(actor, rawInput as SaveDraftRawInput);
     let submitted: SubmitResult | null = null;
-    if (intent === 'submit') submitted = await submitMonth(actor, { month: input.month, version: saved.version });
+    if (intent === 'submit') {
+      try {
+        submitted = await submitMonth(actor, { month: input.month, version: saved.version });
+      } catch (error) {
+        if (!isDomainError(error) || saved.created + saved.changed === 0) throw error;
+        // The draft is stored: say so, and render the page afresh so that the next save names the new versions.
+        revalidatePath(`/report/${input.month}`);
+        throw draftSavedNotSubmitted(error, saved);
+      }
+    }
     revalidatePath(`/report/${input.month}`);
     return { saved, submitted };
+  },
+);
+
+/** "Saved, but not submitted": the save succeeded even though the submit was refused. */
+function draftSavedNotSubmitted(error: DomainError, saved: SaveResult): DomainError {
+  const n = saved.created + saved.changed;
+  return new DomainError(
+    `草稿已保存（${n} 项），但未能报送：${error.message}`,
+    `The draft was saved (${n} ${n === 1 ? 'field' : 'fields'}), but not submitted: ${error.messageEn}`,
+    error.fields,
+  );
+}
+
+/** 撤回: takes back one submitted item or all of them, bound to the submission version the page showed. */
+export const withdrawAction = authorizedAction(
+  { schema: withdrawSchema, permission: 'figure.submit', name: 'withdrawAction' },
+  async (actor, input): Promise<WithdrawResult> => {
+    const result = await withdrawSubmission(actor, input);
+    revalidatePath(`/report/${input.month}`);
+    revalidatePath('/review');
+    return result;
   },
 );
 

@@ -42,6 +42,7 @@ export interface ValueEntry {
 export type RejectReason =
   | 'validation.unknownItem'
   | 'validation.locked'
+  | 'validation.submittedReadOnly'
   | 'validation.closed'
   | 'validation.notOpen'
   | 'validation.stale'
@@ -80,6 +81,7 @@ function normaliseComment(comment: string | null | undefined, stored: string | n
 
 function blocked(state: ItemState, window: WindowState): RejectReason {
   if (state === 'approved') return 'validation.locked';
+  if (state === 'submitted') return 'validation.submittedReadOnly';
   return window === 'not_open' ? 'validation.notOpen' : 'validation.closed';
 }
 

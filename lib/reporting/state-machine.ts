@@ -4,10 +4,11 @@
 //
 //   none ──save──▶ draft ──submit──▶ submitted ──approve──▶ approved
 //                    ▲                 │    │                  │
-//                    └──────save───────┘  return             unlock
+//                    └────withdraw─────┘  return             unlock
 //                                           ▼                  │
 //                                        returned ◀────────────┘
 //                                        (save keeps it returned; submit → submitted)
+// A submitted item is read-only: changing it takes an explicit 撤回 (withdraw) first, never a silent save.
 import { InvalidTransitionError } from '@/lib/errors';
 import type { Action } from '@/lib/permissions';
 import type { ValueStatus } from '@/lib/generated/prisma/enums';
@@ -16,7 +17,7 @@ import type { WindowState } from '@/lib/reporting/deadlines';
 export const itemStates = ['none', 'draft', 'submitted', 'returned', 'approved'] as const;
 export type ItemState = (typeof itemStates)[number];
 
-export const itemActions = ['save', 'submit', 'approve', 'return', 'unlock'] as const;
+export const itemActions = ['save', 'submit', 'withdraw', 'approve', 'return', 'unlock'] as const;
 export type ItemAction = (typeof itemActions)[number];
 
 export interface TransitionContext {
@@ -28,13 +29,14 @@ export interface TransitionContext {
 export const permissionForAction: Record<ItemAction, Action> = {
   save: 'figure.enter',
   submit: 'figure.submit',
+  withdraw: 'figure.submit',
   approve: 'figure.review',
   return: 'figure.review',
   unlock: 'figure.unlock',
 };
 
 export function permissionForTask(action: ItemAction): Action {
-  return action === 'save' || action === 'submit' ? 'task.reportProgress' : permissionForAction[action];
+  return action === 'save' || action === 'submit' || action === 'withdraw' ? 'task.reportProgress' : permissionForAction[action];
 }
 
 const open = (ctx: TransitionContext) => ctx.window === 'open' || ctx.window === 'reopened';
@@ -45,6 +47,9 @@ function closedError(ctx: TransitionContext): InvalidTransitionError {
     : new InvalidTransitionError('已过报送截止时间，如需补报请联系区科技局重新开放', 'The deadline has passed; ask the bureau to reopen the month');
 }
 
+const readOnly = () =>
+  new InvalidTransitionError('已报送的数据为只读；如需修改请先撤回', 'Submitted figures are read-only; withdraw them first to change them');
+
 const locked = () => new InvalidTransitionError('已审核通过的数据已锁定，如需修改请联系区科技局解锁', 'Approved figures are locked; ask the bureau to unlock it');
 
 /** The next state, or throws. Returned items stay editable and resubmittable after the deadline: the bureau asked. */
@@ -53,8 +58,8 @@ export function nextItemState(state: ItemState, action: ItemAction, ctx: Transit
     case 'save':
       if (state === 'approved') throw locked();
       if (state === 'returned') return 'returned';
+      if (state === 'submitted') throw readOnly();
       if (!open(ctx)) throw closedError(ctx);
-      // Changing a submitted figure takes it back to draft: what was vouched for is no longer what is stored.
       return 'draft';
     case 'submit':
       if (state === 'returned') return 'submitted';
@@ -64,6 +69,11 @@ export function nextItemState(state: ItemState, action: ItemAction, ctx: Transit
       }
       if (state === 'approved') throw locked();
       throw new InvalidTransitionError('没有需要报送的内容', 'Nothing to submit');
+    case 'withdraw':
+      if (state !== 'submitted') throw new InvalidTransitionError('只能撤回已报送、尚未审核的数据', 'Only submitted figures awaiting review can be withdrawn');
+      // A draft can be submitted again only while the window is open: withdrawing after it closed would strand it.
+      if (!open(ctx)) throw closedError(ctx);
+      return 'draft';
     case 'approve':
       if (state === 'submitted') return 'approved';
       if (state === 'approved') throw new InvalidTransitionError('该数据已审核通过', 'Already approved');

@@ -103,6 +103,19 @@ export function saveDraftSchemaFor(rules: ReadonlyMap<string, FigureRules>) {
 export const submitMonthSchema = z.object({ month: monthField, version: versionField }).strict();
 export type SubmitMonthInput = z.output<typeof submitMonthSchema>;
 
+/**
+ * 撤回: the submission version the reporter saw, and optionally one item (`v:<value id>` or `t:<task report id>`);
+ * without one, everything still awaiting review.
+ */
+export const withdrawSchema = z
+  .object({
+    month: monthField,
+    version: versionField,
+    item: z.string().regex(/^[vt]:\d{1,10}$/, 'validation.unknownItem').optional(),
+  })
+  .strict();
+export type WithdrawRawInput = z.input<typeof withdrawSchema>;
+
 // ── Review ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const approveValuesSchema = z.object({ items: listOf(valueAtVersion, 1_000) }).strict();

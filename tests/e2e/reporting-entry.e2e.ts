@@ -2,7 +2,8 @@
 // nothing, a draft that survives a reload, the Excel round trip (template → one change → preview → confirm → re-upload
 // changes nothing), submitting, and another unit's reporter kept out of 区科技局's month. The clock is fixed at
 // 2026-11-15, after 2026-10's deadline, and the demo has 区科技局 submitted for 2026-10: the bureau first reopens
-// the month for 区科技局 (its own page, /review/<unit>), as it would for a late correction.
+// the month for 区科技局 (its own page, /review/<unit>), as it would for a late correction, and the unit withdraws
+// (撤回) its submission: submitted figures are read-only.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { META_SHEET, VALUE_COLUMNS } from '@/lib/excel/template';
@@ -34,6 +35,10 @@ beforeAll(async () => {
   await reopen.getByRole('button', { name: '重新开放', exact: true }).click();
   await review.getByText('已重新开放').first().waitFor();
   await bureau.close();
+  await page.goto(`/report/${MONTH}`);
+  await page.getByRole('button', { name: '撤回全部报送' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认撤回' }).click();
+  await page.locator('[data-withdraw-result] [role=status]').getByText(/已撤回 \d+ 项/).waitFor({ timeout: 60_000 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -63,7 +63,7 @@ test('the bureau returns one figure with a reason, the unit fixes it, the bureau
   const before = Number(await input.inputValue());
   await input.fill(String(before + 1));
   await kjj.getByRole('button', { name: '提交', exact: true }).click();
-  await expect.poll(async () => (await kjj.locator('[role=status], [role=alert]').allInnerTexts()).join(' '), { timeout: 15_000 }).toMatch(/已报送/);
+  await expect.poll(async () => (await kjj.locator('[role=status], [role=alert]').allInnerTexts()).join(' '), { timeout: 45_000 }).toMatch(/已报送/);
 
   // The bureau sees the new figure awaiting review and approves it, then the whole submission.
   await page.goto(`/review/${unitId}?month=${MONTH}`);
@@ -137,12 +137,14 @@ test('催办: the bureau reminds units, the unit sees the reminder after sign-in
   await jxw.waitForURL('**/report/2026-11');
   await expect.poll(() => jxw.locator('main').innerText(), { timeout: 15_000 }).toContain('催办');
 
-  const sent = async () => {
-    await page.goto(`/review?month=${MONTH}`);
+  // Each month's page lists that month's reminders: November's to 区经济信息委, October's to 区财政局.
+  const sent = async (month: string) => {
+    await page.goto(`/review?month=${month}`);
     return page.locator('section[aria-labelledby="reminders-title"]').innerText();
   };
-  await expect.poll(sent, { timeout: 10_000 }).toMatch(/区经济信息委[^\n]*已读/);
-  expect(await sent()).toMatch(/区财政局[^\n]*尚无人查看/);
+  await expect.poll(() => sent('2026-11'), { timeout: 30_000 }).toMatch(/区经济信息委[^\n]*已读/);
+  expect(await sent(MONTH)).toMatch(/区财政局[^\n]*尚无人查看/);
+  expect(await sent(MONTH)).not.toContain('区经济信息委');
   await jxw.context().close();
   await page.context().close();
 });

@@ -54,7 +54,7 @@ async function expectedForReporter(actor: Actor): Promise<string[]> {
   if (form.submission?.status === 'draft') out.push(`report:${month}`);
   for (const i of form.indicators) for (const item of i.items) if (item.current?.status === 'returned') out.push(`returned:${item.key}`);
   for (const t of form.tasks) if (t.current?.status === 'returned') out.push(`returned:task:${t.id}`);
-  const reminders = await db.reminder.findMany({ where: { unitId: actor.unitId! } });
+  const reminders = await db.reminder.findMany({ where: { unitId: actor.unitId!, kind: 'remind' } });
   for (const m of new Set(reminders.map((r) => r.month))) {
     const s = await db.submission.findUnique({ where: { unitId_month: { unitId: actor.unitId!, month: m } } });
     if (s?.status !== 'submitted' && s?.status !== 'approved') out.push(`reminder:${m}`);

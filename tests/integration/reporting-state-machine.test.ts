@@ -31,7 +31,7 @@ const roles: RoleName[] = ['reporter', 'otherUnitReporter', 'reviewer', 'reporte
 const transitions: Record<State, Partial<Record<ActionName, ValueStatus>>> = {
   none: { save: 'draft' },
   draft: { save: 'draft', submit: 'submitted' },
-  submitted: { save: 'draft', approve: 'approved', return: 'returned' },
+  submitted: { approve: 'approved', return: 'returned' },
   returned: { save: 'returned', submit: 'submitted' },
   approved: { unlock: 'returned' },
 };
@@ -45,7 +45,7 @@ const mayAct: Record<ActionName, RoleName[]> = {
 /** In the prepared states the figure was submitted by `reporterAndReviewer`: nobody reviews their own submission. */
 const submittedBySelf = (state: State) => state === 'submitted' || state === 'returned' || state === 'approved';
 
-type Outcome = { ok: ValueStatus } | { error: 'forbidden' | 'invalid' | 'incomplete' | 'locked' | 'notFound' | 'notOnForm' };
+type Outcome = { ok: ValueStatus } | { error: 'forbidden' | 'invalid' | 'incomplete' | 'locked' | 'readOnly' | 'notFound' | 'notOnForm' };
 
 function expected(state: State, action: ActionName, role: RoleName): Outcome {
   // A reporter always acts on its own unit's form: another unit's figure is simply not on it, and "submit" submits
@@ -57,7 +57,8 @@ function expected(state: State, action: ActionName, role: RoleName): Outcome {
   if ((action === 'approve' || action === 'return') && role === 'reporterAndReviewer' && submittedBySelf(state)) return { error: 'forbidden' };
   const next = transitions[state][action];
   if (next) return { ok: next };
-  if (action === 'save') return { error: 'locked' };
+  // Submitted figures are read-only: changing one takes 撤回 first (tests/integration/reporting-withdraw.test.ts).
+  if (action === 'save') return { error: state === 'submitted' ? 'readOnly' : 'locked' };
   if (action === 'submit' && state === 'none') return { error: 'incomplete' };
   return { error: 'invalid' };
 }
@@ -143,6 +144,7 @@ function errorKind(error: unknown): string {
   if (error instanceof ReportValidationError) {
     const keys = Object.values(error.fieldErrors).flat();
     if (keys.includes('validation.locked')) return 'locked';
+    if (keys.includes('validation.submittedReadOnly')) return 'readOnly';
     if (keys.includes('validation.required')) return 'incomplete';
     if (keys.includes('validation.unknownItem')) return 'notOnForm';
     return `validation:${keys.join(',')}`;
@@ -183,7 +185,7 @@ describe('after the deadline', () => {
   const closedCases: [State, 'save' | 'submit', Outcome][] = [
     ['none', 'save', { error: 'closed' as never }],
     ['draft', 'save', { error: 'closed' as never }],
-    ['submitted', 'save', { error: 'closed' as never }],
+    ['submitted', 'save', { error: 'readOnly' }],
     ['returned', 'save', { ok: 'returned' }],
     ['approved', 'save', { error: 'locked' }],
     ['draft', 'submit', { error: 'invalid' }],

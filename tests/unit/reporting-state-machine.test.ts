@@ -7,7 +7,7 @@ import { itemActions, itemStates, nextItemState, submissionStatus, type ItemActi
 const open: Record<ItemState, Partial<Record<ItemAction, string>>> = {
   none: { save: 'draft' },
   draft: { save: 'draft', submit: 'submitted' },
-  submitted: { save: 'draft', approve: 'approved', return: 'returned' },
+  submitted: { withdraw: 'draft', approve: 'approved', return: 'returned' },
   returned: { save: 'returned', submit: 'submitted' },
   approved: { unlock: 'returned' },
 };

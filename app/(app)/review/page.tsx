@@ -8,14 +8,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { sendReminderAction } from '@/lib/actions/reporting-review';
 import { formatDateTime, formatMonth } from '@/lib/format';
 import { getCurrentPlan } from '@/lib/queries/plan';
-import { getReviewQueue, listOverdue, type QueueBucket, type QueueRowDto } from '@/lib/queries/reporting/queue';
+import { getReviewQueue, listOverdue, type QueueRowDto } from '@/lib/queries/reporting/queue';
+import { queueStates, remindable } from '@/lib/reporting/queue-state';
 import { listReminders } from '@/lib/queries/reporting/reminders';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('title') };
 }
 
-const BUCKETS: QueueBucket[] = ['submitted', 'missing', 'late', 'returned'];
 const TIMELINESS_TONE: Record<string, BadgeTone> = { on_time: 'ok', late: 'warn', pending: 'neutral', missing: 'bad' };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
@@ -28,18 +28,27 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const [queue, overdue, reminders] = await Promise.all([
     getReviewQueue(actor, { planId: plan.id, month }),
     listOverdue(actor, { planId: plan.id, months: 3 }),
-    listReminders(actor, { planId: plan.id }),
+    listReminders(actor, { planId: plan.id, month }),
   ]);
   const overdueUnits = [...new Set(overdue.filter((o) => o.month === month).map((o) => o.unit.id))];
-  const names = Object.fromEntries(overdue.map((o) => [o.unit.id, o.unit.name]));
+  const names = { ...Object.fromEntries(queue.rows.map((r) => [r.unit.id, r.unit.name])), ...Object.fromEntries(overdue.map((o) => [o.unit.id, o.unit.name])) };
+  const lateUnits = queue.rows.filter((r) => r.expected && r.state === 'missing').map((r) => r.unit.id);
 
   const row = (r: QueueRowDto) => (
-    <tr key={r.unit.id} className="border-b border-slate-100 last:border-0">
+    <tr key={r.unit.id} data-queue-unit={r.unit.name} className="border-b border-slate-100 last:border-0">
       <th scope="row" className="px-3 py-2 text-left font-normal">
         <Link href={`/review/${r.unit.id}?month=${month}`}>{r.unit.name}</Link>
       </th>
-      <td className="px-3 py-2">{r.submission ? tr(`status.${r.submission.status}`) : tr('status.none')}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{r.submission?.firstSubmittedAt ? formatDateTime(r.submission.firstSubmittedAt, locale) : '—'}</td>
+      <td className="px-3 py-2">
+        {r.submission ? tr(`status.${r.submission.status}`) : tr('status.none')}
+        {r.submission?.withdrawnAt ? <span className="ml-1 block text-xs text-amber-800" data-withdrawn>{t('withdrawnAt', { at: formatDateTime(r.submission.withdrawnAt, locale) })}</span> : null}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {r.submission?.submittedAt ? formatDateTime(r.submission.submittedAt, locale) : '—'}
+        {r.submission?.firstSubmittedAt && r.submission.submittedAt && r.submission.firstSubmittedAt.getTime() !== r.submission.submittedAt.getTime() ? (
+          <span className="block text-xs text-slate-600">{t('firstSubmitted', { at: formatDateTime(r.submission.firstSubmittedAt, locale) })}</span>
+        ) : null}
+      </td>
       <td className="px-3 py-2">
         <Badge tone={TIMELINESS_TONE[r.timeliness]}>{tr(`timeliness.${r.timeliness}`)}</Badge> {r.extended ? <Badge tone="info">{t('extended')}</Badge> : null}{' '}
         {r.reopened ? <Badge tone="info">{t('reopened')}</Badge> : null}
@@ -49,7 +58,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {r.items.withWarnings ? <span className="ml-1 text-amber-700">{t('warnings', { count: r.items.withWarnings })}</span> : null}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{r.dueDate}</td>
-      <td className="px-3 py-2 text-xs">{r.reminders.count ? t('remindedTimes', { count: r.reminders.count }) : '—'}</td>
+      <td className="px-3 py-2 text-xs">
+        {r.reminders.count ? <span className="mr-2">{t('remindedTimes', { count: r.reminders.count })}</span> : null}
+        {remindable.has(r.state) ? <ReminderForm action={sendReminderAction} month={month} unitIds={[r.unit.id]} label={t('remind')} unitNames={names} /> : null}
+      </td>
     </tr>
   );
 
@@ -63,12 +75,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">{t('show')}</button>
         <Link href={`/review?month=${previousMonth(month)}`}>‹ {formatMonth(previousMonth(month), locale)}</Link>
       </form>
-      <p className="mb-4 text-sm text-slate-600">{t('counts', queue.counts)}</p>
+      <p className="mb-1 text-sm text-slate-600" data-queue-counts>{t('counts', queue.counts)}</p>
+      <p className="mb-4 text-xs text-slate-600">
+        {t('allUnitsNote')} {queue.counts.extra ? t('extra', { extra: queue.counts.extra }) : null}
+      </p>
+      {lateUnits.length ? (
+        <div className="no-print mb-4" data-remind-all-late>
+          <ReminderForm action={sendReminderAction} month={month} unitIds={lateUnits} label={t('remindAllLate', { count: lateUnits.length })} unitNames={names} />
+        </div>
+      ) : null}
 
-      {BUCKETS.map((bucket) => {
-        const rows = queue.rows.filter((r) => r.buckets.includes(bucket));
+      {queueStates.map((bucket) => {
+        const rows = queue.rows.filter((r) => r.state === bucket);
         return (
-          <section key={bucket} aria-labelledby={`bucket-${bucket}`} className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <section key={bucket} aria-labelledby={`bucket-${bucket}`} data-bucket={bucket} className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <h2 id={`bucket-${bucket}`} className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-base font-semibold text-brand-900">
               {t(`bucket.${bucket}`)}（{rows.length}）
             </h2>

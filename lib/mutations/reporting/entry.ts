@@ -292,6 +292,8 @@ export async function submitMonth(
       submittedById: actor.userId,
       firstSubmittedAt,
       reopened: false,
+      withdrawnAt: null,
+      withdrawnById: null,
     });
     await recordAudit(tx, actor, {
       event: 'reporting.submitted',

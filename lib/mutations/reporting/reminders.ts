@@ -73,7 +73,7 @@ export async function sendReminder(
         continue;
       }
       const recent = await tx.reminder.findFirst({
-        where: { unitId, month: data.month, sentAt: { gt: new Date(now.getTime() - REMINDER_DEDUP_MS) } },
+        where: { kind: 'remind', unitId, month: data.month, sentAt: { gt: new Date(now.getTime() - REMINDER_DEDUP_MS) } },
         select: { id: true },
       });
       if (recent) {

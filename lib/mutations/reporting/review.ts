@@ -11,6 +11,7 @@ import { InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ValueEventAction, ValueStatus } from '@/lib/generated/prisma/enums';
 import { userNames } from '@/lib/mutations/reporting/form-store';
+import { noticeReturn } from '@/lib/mutations/reporting/return-notice';
 import {
   actorName,
   assertCan,
@@ -202,6 +203,7 @@ async function reviewItems(
     });
     const submissions = [...new Set(ordered.map((r) => r.submissionId).filter((id): id is number => id !== null))];
     for (const id of submissions) await refreshSubmission(tx, id);
+    if (action === 'return') await noticeReturn(tx, actor, submissions, reason, now);
     await recordAudit(tx, actor, {
       event: reviewAudit[action],
       targetType: kind === 'value' ? 'indicatorValue' : 'taskReport',
@@ -327,6 +329,7 @@ async function reviewSubmission(
       onStale: () => lastChangeOf(tx, submissionId),
     });
     const refreshed = await refreshSubmission(tx, submissionId);
+    if (action === 'return') await noticeReturn(tx, actor, [submissionId], reason, now);
     await recordAudit(tx, actor, {
       event: action === 'approve' ? 'reporting.submission.approved' : 'reporting.submission.returned',
       targetType: 'submission',

@@ -40,7 +40,7 @@ async function reporterEntries(viewer: Actor, unitId: number, now: Date, clock: 
     }
   }
   // 催办 stays until the month it is about has been submitted (and not sent back), whether or not it was read.
-  const reminders = await db.reminder.findMany({ where: { unitId }, orderBy: { sentAt: 'desc' }, select: { id: true, month: true, message: true, sentAt: true, sentByName: true } });
+  const reminders = await db.reminder.findMany({ where: { unitId, kind: 'remind' }, orderBy: { sentAt: 'desc' }, select: { id: true, month: true, message: true, sentAt: true, sentByName: true } });
   const months = [...new Set(reminders.map((r) => r.month))];
   const submissions = new Map((await db.submission.findMany({ where: { unitId, month: { in: months } }, select: { month: true, status: true } })).map((s) => [s.month, s.status]));
   for (const month of months) {

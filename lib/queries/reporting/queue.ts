@@ -16,8 +16,8 @@ import {
   type Timeliness,
   type WindowState,
 } from '@/lib/reporting/deadlines';
+import { queueCounts, queueState, type QueueCounts, type QueueState } from '@/lib/reporting/queue-state';
 
-export type QueueBucket = 'submitted' | 'missing' | 'late' | 'returned';
 
 export interface QueueRowDto {
   unit: { id: number; name: string; kind: string };
@@ -33,20 +33,23 @@ export interface QueueRowDto {
     version: number;
     submittedAt: Date | null;
     firstSubmittedAt: Date | null;
+    /** The unit's last 撤回 since its last submit. */
+    withdrawnAt: Date | null;
   } | null;
   items: { total: number; draft: number; submitted: number; returned: number; approved: number; withWarnings: number };
   reminders: { count: number; lastSentAt: Date | null };
-  buckets: QueueBucket[];
+  /** The unit's one state for the month (lib/reporting/queue-state): decides its table and every count. */
+  state: QueueState;
 }
 
 export interface ReviewQueueDto {
   month: Month;
   dueDate: string;
   rows: QueueRowDto[];
-  counts: Record<QueueBucket, number> & { expected: number; approved: number; pending: number };
+  counts: QueueCounts;
 }
 
-/** The bureau's queue for a month: per unit, submitted (awaiting review), missing, late, returned. */
+/** The bureau's queue for a month: every unit due (and any that reported without being due), each in one state. */
 export async function getReviewQueue(
   viewer: Actor,
   params: { planId: string; month: Month },
@@ -61,7 +64,7 @@ export async function getReviewQueue(
     db.submission.findMany({ where: { month: params.month, unit: { planId: params.planId } } }),
     db.reminder.groupBy({
       by: ['unitId'],
-      where: { month: params.month, unit: { planId: params.planId } },
+      where: { kind: 'remind', month: params.month, unit: { planId: params.planId } },
       _count: { _all: true },
       _max: { sentAt: true },
     }),
@@ -114,11 +117,12 @@ export async function getReviewQueue(
       items.withWarnings = warned.find((w) => w.submissionId === submission.id)?._count._all ?? 0;
     }
     const when = timeliness(now, closesAt, submission?.firstSubmittedAt ?? null);
-    const buckets: QueueBucket[] = [];
-    if (items.submitted > 0 && submission?.firstSubmittedAt) buckets.push('submitted');
-    if (expected && when === 'missing') buckets.push('missing');
-    if (when === 'late') buckets.push('late');
-    if (items.returned > 0) buckets.push('returned');
+    const state = queueState({
+      items,
+      firstSubmittedAt: submission?.firstSubmittedAt ?? null,
+      withdrawnAt: submission?.withdrawnAt ?? null,
+      pastDue: now >= closesAt,
+    });
     rows.push({
       unit: { id: unit.id, name: unit.name, kind: unit.kind },
       expected,
@@ -134,28 +138,15 @@ export async function getReviewQueue(
             version: submission.version,
             submittedAt: submission.submittedAt,
             firstSubmittedAt: submission.firstSubmittedAt,
+            withdrawnAt: submission.withdrawnAt,
           }
         : null,
       items,
       reminders: reminders.get(unit.id) ?? { count: 0, lastSentAt: null },
-      buckets,
+      state,
     });
   }
-  const count = (b: QueueBucket) => rows.filter((r) => r.buckets.includes(b)).length;
-  return {
-    month: params.month,
-    dueDate,
-    rows,
-    counts: {
-      submitted: count('submitted'),
-      missing: count('missing'),
-      late: count('late'),
-      returned: count('returned'),
-      expected: rows.filter((r) => r.expected).length,
-      approved: rows.filter((r) => r.submission?.status === 'approved').length,
-      pending: rows.filter((r) => r.timeliness === 'pending').length,
-    },
-  };
+  return { month: params.month, dueDate, rows, counts: queueCounts(rows) };
 }
 
 export interface OverdueDto {
@@ -193,7 +184,7 @@ export async function listOverdue(
     }),
     db.reminder.groupBy({
       by: ['unitId', 'month'],
-      where: { month: { in: months }, unit: { planId: params.planId } },
+      where: { kind: 'remind', month: { in: months }, unit: { planId: params.planId } },
       _count: { _all: true },
       _max: { sentAt: true },
     }),

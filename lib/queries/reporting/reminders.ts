@@ -8,6 +8,8 @@ import { assertCanViewAll, assertCanViewUnit } from '@/lib/queries/reporting/acc
 
 export interface ReminderDto {
   id: number;
+  /** 催办, or a return (the message is the reviewer's reason). */
+  kind: 'remind' | 'returned';
   unitId: number;
   month: Month;
   message: string | null;
@@ -26,6 +28,7 @@ export async function listUnseenReminders(viewer: Actor): Promise<ReminderDto[]>
   });
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     unitId: r.unitId,
     month: r.month,
     message: r.message,
@@ -48,7 +51,7 @@ export async function listReminders(
   else assertCanViewUnit(viewer, params.unitId);
   const db = await getDb();
   const rows = await db.reminder.findMany({
-    where: { unit: { planId: params.planId }, month: params.month, unitId: params.unitId },
+    where: { kind: 'remind', unit: { planId: params.planId }, month: params.month, unitId: params.unitId },
     orderBy: { sentAt: 'desc' },
     take: 500,
     include: {
@@ -58,6 +61,7 @@ export async function listReminders(
   });
   return rows.map((r) => ({
     id: r.id,
+    kind: r.kind,
     unitId: r.unitId,
     unitName: r.unit.name,
     month: r.month,

@@ -10,7 +10,7 @@ import { fill, type EntryIndicator, type EntryTask } from '@/components/reportin
 import { ValueHistory, type HistoryEvent } from '@/components/reporting/value-history';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
-import { markRemindersSeenAction, saveReportAction } from '@/lib/actions/reporting-entry';
+import { markRemindersSeenAction, saveReportAction, withdrawAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
 import { refusePage } from '@/lib/gate/page';
 import { ForbiddenError, isDomainError } from '@/lib/errors';
@@ -80,6 +80,8 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const w = form.window;
   const windowTone = w.state === 'open' || w.state === 'reopened' ? 'info' : w.state === 'closed' ? 'bad' : 'neutral';
   const submissionStatus = form.submission?.status ?? 'none';
+  const awaitingReview = form.indicators.reduce((n, i) => n + i.items.filter((x) => x.current?.status === 'submitted').length, 0) + form.tasks.filter((x) => x.current?.status === 'submitted').length;
+  const mayWithdraw = can(actor, 'figure.submit', { unitId: actor.unitId }) && form.submission !== null && (w.state === 'open' || w.state === 'reopened');
 
   return (
     <>
@@ -103,7 +105,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
       <ReminderBanner
         title={text.reminders}
         markSeen={markRemindersSeenAction}
-        reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
+        reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(r.kind === 'returned' ? text.returnLine : text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
       />
       <section aria-label={text.due.replace(/[:：].*/, '')} className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-deadline>
         <Badge tone={windowTone}>{labels.window[w.state]}</Badge>
@@ -130,6 +132,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         tasks={tasks}
         canEdit={form.viewer.canEdit}
         canSubmit={form.viewer.canSubmit}
+        withdraw={mayWithdraw ? { action: withdrawAction, version: form.submission!.version, submittedCount: awaitingReview } : undefined}
         histories={historyNodes}
         text={text}
         labels={{ ...labels, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
