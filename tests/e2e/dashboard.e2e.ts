@@ -56,7 +56,7 @@ test('opening the overview asks the server for nothing more; a card still opens 
   await page.mouse.wheel(0, 4000); // every link has been in view
   await page.waitForTimeout(1500);
   expect(toServer.filter((r) => r.prefetch)).toEqual([]);
-  expect(toServer.map((r) => r.type)).toEqual(['document']);
+  expect(toServer.map((r) => `${r.type} ${new URL(r.url).pathname}`)).toEqual(['document /']);
 
   toServer.length = 0;
   await page.locator('article[aria-labelledby="card-tech_smes"] h3 a').click();

@@ -61,7 +61,7 @@ test('the bureau generates a draft, edits its foreword, publishes it; a viewer t
   await page.locator('text=草稿已生成').waitFor();
   await page.goto('/bulletins/2026-10');
   await expect.poll(() => page.locator('main').innerText()).toContain('草稿（未发布）');
-  expect(await page.locator('article [data-section]').count()).toBe(5);
+  expect(await page.locator('article [data-section]').count()).toBe(6);
   const viewerDraft = await viewer.goto('/bulletins/2026-10');
   expect(viewerDraft?.status()).toBe(404);
 

@@ -20,6 +20,9 @@ export async function signInAs(context: BrowserContext, username: keyof typeof D
   await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORDS[username]);
   if (options.secondFactor) await page.getByLabel(/动态验证码或恢复码|Authenticator code/).fill(options.secondFactor);
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // Sign-in lands through /inbox/land (the inbox when work waits, else home) and refreshes: wait until it has settled,
+  // so a test's own request log does not catch the landing's last fetch.
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && url.pathname !== '/inbox/land');
+  await page.waitForLoadState('networkidle');
   return page;
 }
