@@ -46,17 +46,6 @@ export async function listDistrictSeries(planId: string, regionUnitId: number, o
   return pickPerMonth(rows.map((r) => ({ key: r.indicator.code, month: r.month, value: Number(r.value), status: r.status, stage: r.stage, source: r.source, isDemo: r.isDemo })));
 }
 
-/** One indicator's figures per member unit (town, park) for one month. */
-export async function listBreakdown(indicatorId: number, month: Month, includePending: boolean): Promise<Map<number, ValuePointDto>> {
-  const db = await getDb();
-  const rows = await db.indicatorValue.findMany({
-    where: { indicatorId, month, status: { in: visibleStatuses(includePending) }, unit: { kind: { not: 'region' } } },
-    select: { unitId: true, month: true, value: true, status: true, stage: true, source: true, isDemo: true },
-  });
-  const series = pickPerMonth(rows.map((r) => ({ key: String(r.unitId), month: r.month, value: Number(r.value), status: r.status, stage: r.stage, source: r.source, isDemo: r.isDemo })));
-  return new Map([...series].map(([unitId, points]) => [Number(unitId), points[points.length - 1]]));
-}
-
 // The demo banner is on every page; demo data changes only when seeded or removed, so the answer is kept for 30 s.
 let demoCache: { value: boolean; until: number } | null = null;
 
