@@ -4,32 +4,18 @@ import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
-import { getDb } from '@/lib/db/client';
-import { ForbiddenError, InvalidTransitionError } from '@/lib/errors';
-import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
-import { can } from '@/lib/permissions';
 import { extendSupervisionSchema, type ExtendSupervisionInput } from '@/lib/schemas/supervision/items';
-import { nextSupervisionState } from '@/lib/supervision/state-machine';
-import { actorName, assertRaiserOrBureau, excerpt, loadItem, noticeUnits, parse, recordStep, SupervisionValidationError, TX_OPTIONS, writeAtVersion } from './store';
+import { excerpt, noticeUnits, parse, recordStep, SupervisionValidationError, takeRaiserStep, writeAtVersion } from './store';
 
 export async function extendSupervision(actor: Actor, input: ExtendSupervisionInput, clock: Clock = systemClock): Promise<{ version: number }> {
   const data = parse(extendSupervisionSchema, input);
-  if (!can(actor, 'supervision.close')) throw new ForbiddenError();
-  const db = await getDb();
-  const now = clock();
-  const { version, notices } = await db.$transaction(async (tx) => {
-    const item = await loadItem(tx, data.itemId);
-    assertRaiserOrBureau(actor, item);
-    const next = nextSupervisionState(item.state, 'extend');
-    if (!next) throw new InvalidTransitionError('已办结的督办事项不能延期', 'A closed item cannot be extended');
+  const refusal: [string, string] = ['已办结的督办事项不能延期', 'A closed item cannot be extended'];
+  return takeRaiserStep(actor, data.itemId, { action: 'extend', refusal }, clock, async (tx, item, _next, now, name) => {
     if (data.dueDate <= item.dueDate) throw new SupervisionValidationError({ dueDate: ['validation.supervisionExtendLater'] });
     const version = await writeAtVersion(tx, item, data.version, { dueDate: data.dueDate });
-    const name = await actorName(tx, actor);
     await recordStep(tx, { itemId: item.id, kind: 'extended', at: now, actor, actorName: name, version, text: data.reason, dueDateBefore: item.dueDate, dueDateAfter: data.dueDate });
     await recordAudit(tx, actor, { event: 'supervision.extended', targetType: 'supervisionItem', targetId: item.id, reason: data.reason, before: { dueDate: item.dueDate, version: item.version }, after: { dueDate: data.dueDate, version } });
     const notices = await noticeUnits(tx, item, { kind: 'supervision.extended', title: `督办事项延期至 ${data.dueDate}：${excerpt(item.text)}`, body: data.reason }, now);
     return { version, notices };
-  }, TX_OPTIONS);
-  void dispatchOutward(notices);
-  return { version };
+  });
 }

@@ -4,14 +4,18 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/actor';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { Clock } from '@/lib/clock';
+import { getDb } from '@/lib/db/client';
+import { ConflictError, DomainError, ForbiddenError, InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SupervisionEventKind, SupervisionState, SupervisionUnitRole, TaskProgress } from '@/lib/generated/prisma/enums';
 import { databaseChannel } from '@/lib/mutations/notices/database-channel';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import type { NoticeMessage, StoredNotice } from '@/lib/notices/channel';
-import { hasRole } from '@/lib/permissions';
+import { can, hasRole } from '@/lib/permissions';
 import { translateFieldErrors } from '@/lib/reporting/errors';
+import { nextSupervisionState } from '@/lib/supervision/state-machine';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -136,4 +140,30 @@ export async function noticeRaiser(tx: Tx, item: Pick<LoadedItem, 'id' | 'raised
 export function excerpt(text: string, max = 40): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/**
+ * The frame of a step only the raiser or the bureau may take (accept, return, extend): the coarse permission, then
+ * in one transaction the item loaded, the raiser-or-bureau check, the state transition, and the step's own writes
+ * (version-checked update, step row, audit row, notices); outward delivery after commit.
+ */
+export async function takeRaiserStep(
+  actor: Actor,
+  itemId: number,
+  transition: { action: 'close' | 'return' | 'extend'; refusal: [zh: string, en: string] },
+  clock: Clock,
+  write: (tx: Tx, item: LoadedItem, next: SupervisionState, now: Date, name: string) => Promise<{ version: number; notices: StoredNotice[] }>,
+): Promise<{ version: number }> {
+  if (!can(actor, 'supervision.close')) throw new ForbiddenError();
+  const db = await getDb();
+  const now = clock();
+  const { version, notices } = await db.$transaction(async (tx) => {
+    const item = await loadItem(tx, itemId);
+    assertRaiserOrBureau(actor, item);
+    const next = nextSupervisionState(item.state, transition.action);
+    if (!next) throw new InvalidTransitionError(...transition.refusal);
+    return write(tx, item, next, now, await actorName(tx, actor));
+  }, TX_OPTIONS);
+  void dispatchOutward(notices);
+  return { version };
 }
