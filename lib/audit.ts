@@ -25,6 +25,7 @@ export const auditEvents = {
   'reporting.reopened': 'a closed month opened again for one unit, with a reason: late figures may still change',
   'reporting.settings.changed': "the due day or the warning threshold changed: affects every unit's deadline",
   'reporting.reminder.sent': '催办 sent to a late unit: the bureau followed up, and when',
+  'reporting.reminder.seen': 'a unit user read a 催办 or a return notice: the receipt shows the unit was told',
   'registry.enterprise.created': 'a firm entered the registry: the counts computed from it move',
   'registry.enterprise.changed': "a firm's town, park, cluster or size changed: it counts elsewhere from now on",
   'registry.qualification.recorded': 'a qualification (certificate, registration, list entry) recorded or renewed: the counts move',

@@ -119,9 +119,21 @@ export async function markRemindersSeen(
   if (reminders.length !== new Set(data.reminderIds).size)
     throw new NotFoundError('催办记录不存在', 'No such reminder');
   if (reminders.some((r) => r.unitId !== actor.unitId)) throw new ForbiddenError();
-  const { count } = await db.reminderReceipt.createMany({
-    data: reminders.map((r) => ({ reminderId: r.id, userId: actor.userId!, seenAt: clock() })),
-    skipDuplicates: true,
-  });
+  // A receipt is a write like any other: it is audited in its own transaction, and only when something was new.
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.reminderReceipt.createMany({
+      data: reminders.map((r) => ({ reminderId: r.id, userId: actor.userId!, seenAt: clock() })),
+      skipDuplicates: true,
+    });
+    if (count > 0) {
+      await recordAudit(tx, actor, {
+        event: 'reporting.reminder.seen',
+        targetType: 'reminder',
+        targetId: reminders.map((r) => r.id).join(','),
+        after: { seen: count },
+      });
+    }
+    return count;
+  }, TX_OPTIONS);
   return { seen: count };
 }
