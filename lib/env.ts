@@ -20,6 +20,10 @@ const envSchema = z.object({
   APP_BENCH_PAGES: z.enum(['0', '1']).optional(),
   /** Hosts (host[:port], comma-separated) the sign-in pages may be served on when NEXTAUTH_URL is unset (production). */
   APP_ALLOWED_HOSTS: z.string().optional(),
+  /** /api/v1 only: how many reverse proxies append to X-Forwarded-For in front of the app (docs/api.md); 0 = none trusted. */
+  API_TRUSTED_PROXIES: z.coerce.number('API_TRUSTED_PROXIES must be a whole number 0–5').int().min(0).max(5).default(0),
+  /** /api/v1 calls per client and minute when the client has no limit of its own. */
+  API_RATE_LIMIT: z.coerce.number('API_RATE_LIMIT must be a whole number').int().min(1).max(100_000).optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   /** Outbound notices (docs/supervision.md): POSTed, HMAC-signed, to the district's own messaging gateway. */
   NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'NOTICE_WEBHOOK_URL must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),

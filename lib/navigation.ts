@@ -22,6 +22,7 @@ const items: NavItem[] = [
   { href: '/admin/security', label: 'nav.adminSecurity', permission: 'role.assign' },
   { href: '/admin/audit', label: 'nav.adminAudit', permission: 'audit.view' },
   { href: '/admin/notices', label: 'nav.adminNotices', permission: 'notice.viewDeliveries' },
+  { href: '/admin/api-clients', label: 'nav.adminApiClients', permission: 'apiClient.manage' },
   // Last: every role reads published bulletins, and an admin's home stays its own admin page.
   { href: '/bulletins', label: 'bulletin.nav', permission: 'bulletin.viewPublished' },
 ];

@@ -1,6 +1,7 @@
 // Pure: every "may this user do this?" question is answered here, and only here. Server actions, route handlers and
 // domain functions all ask, inside the call; the proxy redirect is a convenience, never the guard.
 import { isSystemActor, type Actor } from '@/lib/actor';
+import { apiCan } from '@/lib/api/scope';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const businessRoles = ['bureau_reviewer', 'unit_reporter', 'leader', 'viewer'] as const satisfies readonly Role[];
@@ -45,6 +46,8 @@ export const permissionTable = {
   /** Outbound notice deliveries and their failures. */
   'notice.viewDeliveries': ['system_admin'],
   'user.manage': ['system_admin'],
+  /** API clients of /api/v1 (issue 15): create, revoke. */
+  'apiClient.manage': ['system_admin'],
   'unit.manage': ['system_admin'],
   'plan.load': ['system_admin'],
   'demo.manage': ['system_admin'],
@@ -86,6 +89,7 @@ export interface PermissionContext {
 }
 
 export function can(actor: Actor, action: Action, context: PermissionContext = {}): boolean {
+  if (actor.api) return apiCan(actor.api, action, context);
   if (isSystemActor(actor)) return systemActions.has(action);
   // Every account manages itself, role or not: a new account's first act is replacing its temporary password, and
   // roles come later from the security admin (三权分立).

@@ -37,6 +37,7 @@ const expected: Record<Action, string> = {
   'inbox.view':               ' Y   Y   Y   Y   Y   .   . ',
   'notice.viewDeliveries':    ' .   .   .   .   Y   .   . ',
   'user.manage':              ' .   .   .   .   Y   .   . ',
+  'apiClient.manage':         ' .   .   .   .   Y   .   . ',
   'unit.manage':              ' .   .   .   .   Y   .   . ',
   'plan.load':                ' .   .   .   .   Y   .   . ',
   'demo.manage':              ' .   .   .   .   Y   .   . ',

@@ -17,7 +17,7 @@ import {
   loadStoredValues,
 } from '@/lib/mutations/reporting/form-store';
 import { writePlans } from '@/lib/mutations/reporting/form-write';
-import { getPlanStructure } from '@/lib/mutations/reporting/plan-structure';
+import { getPlanStructure, type PlanStructure } from '@/lib/mutations/reporting/plan-structure';
 import {
   actorName,
   assertCan,
@@ -29,6 +29,7 @@ import {
   reporterUnit,
   TX_OPTIONS,
   type EventRow,
+  type Tx,
 } from '@/lib/mutations/reporting/store';
 import { effectiveClosesAt, timeliness, windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError, staleVersionError } from '@/lib/reporting/errors';
@@ -67,7 +68,9 @@ export interface SaveResult {
 }
 
 export interface ApplyOptions {
-  source: Extract<ValueSource, 'manual' | 'import'>;
+  source: Extract<ValueSource, 'manual' | 'import' | 'api'>;
+  /** Entries carry no version: each starts from the stored one (an API push; the submission lock orders writers). */
+  startFromStored?: boolean;
   /** Extra facts for the audit row (an upload's file hash and name). */
   audit?: Record<string, unknown>;
 }
@@ -122,53 +125,71 @@ export async function applyForm(
   const db = await getDb();
   const structure = await getPlanStructure(db, await planIdOfUnit(db, unitId));
   const now = clock();
-  return db.$transaction(async (tx) => {
-    const def = await loadFormDefinition(tx, structure, unitId, month);
-    const submission = (await lockSubmission(tx, unitId, month))!;
-    const settings = await loadReportingSettings(tx);
-    const window = windowState(now, {
-      month,
-      dueDay: settings.dueDay,
-      extendedUntil: submission.extendedUntil,
-      reopened: submission.reopened,
-    });
-    const stored = await loadStoredValues(tx, def);
-    const previous = await loadPreviousValues(tx, def);
-    const storedTasks = await loadStoredTasks(tx, unitId, month);
-    const ctx = { window, jumpThreshold: settings.jumpThreshold };
-    const valuePlans = planValues(valueEntries, def.itemMap, stored, previous, ctx);
-    const taskPlans = planTasks(taskEntries, def.taskMap, storedTasks, ctx);
-    throwRejections(valuePlans, taskPlans);
+  return db.$transaction((tx) => applyFormIn(tx, actor, structure, unitId, month, valueEntries, taskEntries, options, now), TX_OPTIONS);
+}
 
-    const name = await actorName(tx, actor);
-    const result = await writePlans(tx, actor, name, def, submission.id, valuePlans, taskPlans, options.source, now);
-    if (result.created + result.changed === 0) {
-      // A save that changes nothing leaves no trace, not even an empty submission.
-      if (submission.created) await tx.submission.delete({ where: { id: submission.id } });
-      return {
-        ...result,
-        submissionId: submission.created ? null : submission.id,
-        version: submission.created ? 0 : submission.version,
-        status: submission.status,
-      };
-    }
-    const refreshed = await refreshSubmission(tx, submission.id);
-    await recordAudit(tx, actor, {
-      event: options.source === 'import' ? 'reporting.import.confirmed' : 'reporting.draft.saved',
-      targetType: 'submission',
-      targetId: submission.id,
-      after: {
-        unitId,
-        month,
-        created: result.created,
-        changed: result.changed,
-        values: Object.keys(result.values),
-        tasks: Object.keys(result.tasks).map(Number),
-        ...options.audit,
-      },
-    });
-    return { ...result, submissionId: submission.id, ...refreshed };
-  }, TX_OPTIONS);
+/**
+ * applyForm's transaction body, for a caller that adds its own steps to the same transaction (the API's push
+ * submits what it saved and records its idempotency row). The caller has checked the permission for `unitId`.
+ */
+export async function applyFormIn(
+  tx: Tx,
+  actor: Actor,
+  structure: PlanStructure,
+  unitId: number,
+  month: string,
+  valueEntries: ValueEntry[],
+  taskEntries: TaskEntry[],
+  options: ApplyOptions,
+  now: Date,
+): Promise<SaveResult> {
+  const def = await loadFormDefinition(tx, structure, unitId, month);
+  const submission = (await lockSubmission(tx, unitId, month))!;
+  const settings = await loadReportingSettings(tx);
+  const window = windowState(now, {
+    month,
+    dueDay: settings.dueDay,
+    extendedUntil: submission.extendedUntil,
+    reopened: submission.reopened,
+  });
+  const stored = await loadStoredValues(tx, def);
+  const previous = await loadPreviousValues(tx, def);
+  const storedTasks = await loadStoredTasks(tx, unitId, month);
+  const ctx = { window, jumpThreshold: settings.jumpThreshold };
+  // A client system pushes figures, not edits of a form it saw: it starts from whatever is stored.
+  const entries = options.startFromStored ? valueEntries.map((e) => ({ ...e, version: stored.get(e.key)?.version ?? 0 })) : valueEntries;
+  const valuePlans = planValues(entries, def.itemMap, stored, previous, ctx);
+  const taskPlans = planTasks(taskEntries, def.taskMap, storedTasks, ctx);
+  throwRejections(valuePlans, taskPlans);
+
+  const name = await actorName(tx, actor);
+  const result = await writePlans(tx, actor, name, def, submission.id, valuePlans, taskPlans, options.source, now);
+  if (result.created + result.changed === 0) {
+    // A save that changes nothing leaves no trace, not even an empty submission.
+    if (submission.created) await tx.submission.delete({ where: { id: submission.id } });
+    return {
+      ...result,
+      submissionId: submission.created ? null : submission.id,
+      version: submission.created ? 0 : submission.version,
+      status: submission.status,
+    };
+  }
+  const refreshed = await refreshSubmission(tx, submission.id);
+  await recordAudit(tx, actor, {
+    event: options.source === 'import' ? 'reporting.import.confirmed' : options.source === 'api' ? 'reporting.api.pushed' : 'reporting.draft.saved',
+    targetType: 'submission',
+    targetId: submission.id,
+    after: {
+      unitId,
+      month,
+      created: result.created,
+      changed: result.changed,
+      values: Object.keys(result.values),
+      tasks: Object.keys(result.tasks).map(Number),
+      ...options.audit,
+    },
+  });
+  return { ...result, submissionId: submission.id, ...refreshed };
 }
 
 function throwRejections(valuePlans: ValuePlan[], taskPlans: TaskPlan[]): void {

@@ -16,7 +16,8 @@ import supervision from './supervision.json';
 import inbox from './inbox.json';
 import bulletin from './bulletin.json';
 import rankings from './rankings.json';
+import api from './api.json';
 
-const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry, supervision, inbox, bulletin, rankings };
+const messages = { app, nav, tasks, units, errors, validation, auth, account, reporting, dashboard, indicator, admin, registry, supervision, inbox, bulletin, rankings, api };
 
 export default messages;
