@@ -150,7 +150,7 @@ describe('second factor and menu', () => {
   });
 
   test.each([
-    ['system_admin', ['/admin/users', '/admin/notices', '/bulletins']],
+    ['system_admin', ['/admin/users', '/admin/notices', '/admin/api-clients', '/bulletins']],
     ['security_admin', ['/admin/security', '/bulletins']],
     ['audit_admin', ['/admin/audit', '/bulletins']],
     ['viewer', ['/', '/tasks', '/units', '/rankings', '/supervision', '/enterprises', '/bulletins']],
