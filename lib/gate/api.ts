@@ -14,11 +14,10 @@ import type { ApiGrant } from '@/lib/api/scope';
 import { bodyHash } from '@/lib/api/token';
 import { ConflictError, DomainError, ForbiddenError, InvalidTransitionError, isDatabaseUnavailable, NotFoundError, prismaErrorCode } from '@/lib/errors';
 import { logUnexpected } from '@/lib/gate/admit';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { findAnswer, recordApiCall, storeAnswer } from '@/lib/mutations/api/call-log';
+import type { Tx } from '@/lib/mutations/reporting/store';
 import { ReportValidationError } from '@/lib/reporting/errors';
 
-type Tx = Prisma.TransactionClient;
 
 export interface ApiCall<I> {
   actor: Actor;

@@ -4,7 +4,7 @@
 // caller's idempotency and call rows; a refusal leaves nothing behind.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
-import { ApiError } from '@/lib/api/errors';
+import { ApiError, fieldDetails } from '@/lib/api/errors';
 import { mayReportIndicator } from '@/lib/api/scope';
 import { recordAudit } from '@/lib/audit';
 import type { Clock } from '@/lib/clock';
@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { loadReportingSettings } from '@/lib/mutations/reporting/form-store';
 import { applyFormIn } from '@/lib/mutations/reporting/entry';
-import { getPlanStructure } from '@/lib/mutations/reporting/plan-structure';
+import { getPlanStructure, type PlanStructure } from '@/lib/mutations/reporting/plan-structure';
 import { actorName, assertCan, planIdOfUnit, refreshSubmission, TX_OPTIONS, type EventRow, type Tx } from '@/lib/mutations/reporting/store';
 import { windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError } from '@/lib/reporting/errors';
@@ -70,6 +70,30 @@ export async function pushValues(
     entries.push({ key, value: typeof v.value === 'number' ? String(v.value) : v.value, version: 0, comment: v.comment });
   });
   const now = clock();
+  try {
+    return await saveAndSubmit(db, actor, structure, input, keys, entries, now, finish);
+  } catch (error) {
+    // The form's field paths (values.<itemKey>.value) become the pushed array's (values.3.value).
+    if (error instanceof ReportValidationError) {
+      const rename = pushPath(keys);
+      const details = fieldDetails(error.fields ?? {}, rename);
+      throw new ApiError('validation_failed', error.message, error.messageEn, details[0]?.path ?? null, details);
+    }
+    throw error;
+  }
+}
+
+async function saveAndSubmit(
+  db: Awaited<ReturnType<typeof getDb>>,
+  actor: Actor,
+  structure: PlanStructure,
+  input: PushValuesInput,
+  keys: string[],
+  entries: ValueEntry[],
+  now: Date,
+  finish: (tx: Tx, result: PushValuesResult) => Promise<void>,
+): Promise<PushValuesResult> {
+  const grant = actor.api!;
   return db.$transaction(async (tx) => {
     const saved = await applyFormIn(tx, actor, structure, input.unitId, input.month, entries, [], { source: 'api', startFromStored: true, audit: { client: grant.clientName } }, now);
     const result = await submitPushed(tx, actor, input, keys, saved.submissionId, structure.indicators, now);
