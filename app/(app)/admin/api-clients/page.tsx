@@ -39,10 +39,11 @@ export default async function ApiClientsPage() {
     return {
       id: c.id,
       name: c.name,
-      scopes: c.scopes,
+      scopes: c.scopes.map((s) => t(`list.scopeNames.${s}`)),
       scopeText,
       tokenPrefix: c.tokenPrefix,
-      expires: formatDateTime(c.expiresAt, locale),
+      // Stored as the first instant it no longer works; shown as the last day it does (China time).
+      expires: dayInChina(new Date(c.expiresAt.getTime() - 1)),
       rate: t('list.perMinute', { n: c.rateLimitPerMinute ?? defaultRate }),
       state,
       stateText: state === 'revoked' ? t('list.revoked', { at: formatDateTime(c.revokedAt!, locale) }) : t(`list.${state}`),
