@@ -1,6 +1,6 @@
 // Pure: API tokens. A token is 32 random bytes (base64url) behind a readable prefix; only its SHA-256 is stored, so a
 // copy of the database does not hand out working tokens. The Authorization header is the only place a token is read.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export const TOKEN_PREFIX = 'bbk_';
 const TOKEN_RE = /^bbk_[A-Za-z0-9_-]{43}$/;
@@ -24,13 +24,6 @@ export function bearerToken(header: string | null): { token: string } | { proble
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   if (!match || !TOKEN_RE.test(match[1])) return { problem: 'malformed' };
   return { token: match[1] };
-}
-
-/** Constant-time comparison of two hex digests (the lookup is by hash; this guards a second check). */
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** SHA-256 of a request body, for idempotency: the same key with another body is refused. */
