@@ -44,7 +44,7 @@ export function ApiClientForm({
   const v = state.status === 'error' ? state.values : undefined;
   const e = state.fieldErrors;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       {state.status === 'success' && state.data ? (
         <section aria-labelledby="api-token-title" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3" data-token-panel>
           <h2 id="api-token-title" className="font-semibold text-amber-900">
