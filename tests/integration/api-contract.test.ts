@@ -24,7 +24,9 @@ import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getUnknown } from '@/app/api/v1/[...rest]/route';
 import type { Actor } from '@/lib/actor';
 import { systemClock } from '@/lib/clock';
-import { getDb } from '@/lib/db/client';
+import { getDb, openDatabase } from '@/lib/db/client';
+import { windowStartOf } from '@/lib/api/rate';
+import { countCall } from '@/lib/mutations/api/call-log';
 import { createBulletinDraft, publishBulletin } from '@/lib/mutations/bulletin/draft';
 import { revokeApiClient } from '@/lib/mutations/api/clients';
 import { approveValues } from '@/lib/mutations/reporting/review';
@@ -175,6 +177,25 @@ describe('who may call', () => {
     }
     const db = await getDb();
     expect((await db.apiRateWindow.findUniqueOrThrow({ where: { clientId: limited.id } })).count).toBe(6);
+  });
+});
+
+describe('the rate counter shared by two app processes', () => {
+  // Two processes are two connection pools on one database: here, the test's own and a second one opened on the
+  // same schema. Every call gets its own number, and the stored count is the sum. (PGlite is one process by design.)
+  test.skipIf(!process.env.DATABASE_URL)('calls counted through two pools at once each get a distinct number', async () => {
+    const db = await getDb();
+    const [{ schema }] = await db.$queryRaw<{ schema: string }[]>`SELECT current_schema() AS schema`;
+    const second = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL!, schema });
+    try {
+      const client = await makeClient(admin, now);
+      const window = windowStartOf(now);
+      const counted = await Promise.all(Array.from({ length: 20 }, (_, i) => countCall(client.id, window, i % 2 === 0 ? db : second.prisma)));
+      expect(counted.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect((await db.apiRateWindow.findUniqueOrThrow({ where: { clientId: client.id } })).count).toBe(20);
+    } finally {
+      await second.close();
+    }
   });
 });
 

@@ -38,8 +38,8 @@ export async function recordApiCall(client: Tx | null, actor: Actor, entry: Call
  * Counts one call in the client's current one-minute window and returns the count so far: one statement, atomic
  * in PostgreSQL, so concurrent calls from any number of app processes each get their own number.
  */
-export async function countCall(clientId: number, windowStart: Date): Promise<{ count: number; windowStart: Date }> {
-  const db = await getDb();
+export async function countCall(clientId: number, windowStart: Date, database?: Pick<Tx, '$queryRaw'>): Promise<{ count: number; windowStart: Date }> {
+  const db = database ?? (await getDb());
   const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "ApiRateWindow" ("clientId", "windowStart", "count") VALUES (${clientId}, ${windowStart}, 1)
     ON CONFLICT ("clientId") DO UPDATE SET
