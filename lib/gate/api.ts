@@ -18,7 +18,6 @@ import { findAnswer, recordApiCall, storeAnswer } from '@/lib/mutations/api/call
 import type { Tx } from '@/lib/mutations/reporting/store';
 import { ReportValidationError } from '@/lib/reporting/errors';
 
-
 export interface ApiCall<I> {
   actor: Actor;
   input: I;

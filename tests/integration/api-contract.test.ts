@@ -227,6 +227,7 @@ describe('reading', () => {
     expect(bad.body.error).toMatchObject({ code: 'invalid_request', path: 'month' });
     expect((await call(getCounts, 'GET', '/registry/counts', { token: reader.token, query: { from: '2026-10', to: '2026-09' } })).body.error).toMatchObject({ code: 'invalid_request', path: 'to' });
     expect((await call(getEnterprises, 'GET', '/registry/enterprises', { token: reader.token, query: { page: '0' } })).body.error?.code).toBe('invalid_request');
+    expect((await call(getCounts, 'GET', '/registry/counts', { token: reader.token, query: { from: '2010-01', to: '2026-10' } })).body.error).toMatchObject({ code: 'invalid_request', path: 'from' });
   });
 });
 

@@ -22,6 +22,8 @@ import * as reminders from '@/lib/mutations/reporting/reminders';
 import * as review from '@/lib/mutations/reporting/review';
 import { assignRoles, assignUnit, createUser, resetPassword, resetSecondFactor, setUserDisabled, terminateSessions, updateSecurityPolicy } from '@/lib/mutations/users';
 import * as adminSchemas from '@/lib/schemas/admin';
+import * as apiAdminSchemas from '@/lib/schemas/api/admin';
+import { createApiClient, revokeApiClient } from '@/lib/mutations/api/clients';
 import { changePasswordSchema, endSessionSchema } from '@/lib/schemas/auth';
 import * as reportingSchemas from '@/lib/schemas/reporting';
 import { setupTestDatabase } from '../support/db';
@@ -168,6 +170,21 @@ beforeAll(async () => {
         fc.tuple(password, password).map(([currentPassword, newPassword]) => ({ currentPassword, newPassword, confirmPassword: newPassword })),
         inputOf({ currentPassword: password, newPassword: password, confirmPassword: password }),
       ), run: (data: { currentPassword: string; newPassword: string }) => changeOwnPassword(self, { currentPassword: data.currentPassword, newPassword: data.newPassword }, now) },
+    {
+      name: 'createApiClient (admin)',
+      schema: apiAdminSchemas.createApiClientSchema,
+      input: inputOf({
+        name: fc.oneof(fc.constantFrom('区统计局数据平台', '大屏'), oddText),
+        scopes: fc.oneof(fc.subarray(['read', 'report', 'registry']), fc.constantFrom('read', 'admin'), oddText),
+        unitIds: fc.oneof(fc.array(id(unitIds), { maxLength: 3 }), id(unitIds), fc.constant('')),
+        indicatorIds: fc.oneof(fc.array(id([1, 2, 3, 999_999]), { maxLength: 3 }), fc.constant('')),
+        allowedIps: fc.oneof(fc.constantFrom('', '10.1.0.0/16', '192.0.2.7\n10.0.0.0/33', 'intranet'), oddText),
+        expiresOn: fc.oneof(fc.constantFrom('2027-11-03', '2026-11-03', '2040-01-01', '2027-02-30'), oddText),
+        rateLimitPerMinute: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 20_000 }), oddNumber),
+      }),
+      run: (data) => createApiClient(sysadmin, data, now),
+    },
+    { name: 'revokeApiClient (admin)', schema: apiAdminSchemas.revokeApiClientSchema, input: inputOf({ clientId: id([1, 2, 3]), version }), run: (data) => revokeApiClient(sysadmin, data, now) },
     { name: 'endOwnSessions', schema: endSessionSchema, input: inputOf({ session: fc.oneof(fc.constant('others'), fc.stringMatching(/^[0-9a-f]{16}$/), oddText) }), run: (data) => endOwnSessions(self, data, now) },
   ];
 }, 300_000);

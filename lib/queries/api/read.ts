@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { encodeCursor } from '@/lib/api/cursor';
+import { ApiError } from '@/lib/api/errors';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { monthOf, monthRange, type Month } from '@/lib/periods';
@@ -105,7 +106,7 @@ export async function getRegistryCountsForApi(viewer: Actor, query: { kind?: str
   const to = query.to ?? monthOf(now);
   const from = query.from ?? to;
   const months = monthRange(from, to);
-  if (months.length > MAX_COUNT_MONTHS) throw new ForbiddenError(`一次最多查询 ${MAX_COUNT_MONTHS} 个月`, `At most ${MAX_COUNT_MONTHS} months per call`);
+  if (months.length > MAX_COUNT_MONTHS) throw new ApiError('invalid_request', `一次最多查询 ${MAX_COUNT_MONTHS} 个月`, `At most ${MAX_COUNT_MONTHS} months per call`, 'from');
   const kind = (query.kind ?? 'high_tech') as QualificationKind;
   const rows = await getRegistryCounts(viewer, kind, months);
   return { kind, data: rows.map((r) => ({ month: r.month, total: r.total, byUnit: Object.entries(r.byUnit).map(([unitId, count]) => ({ unitId: Number(unitId), count })) })) };
