@@ -58,7 +58,9 @@ export class ApiError extends Error {
 
 /** Zod issues → one `invalid_request` (query) or `validation_failed` (body) error naming the first path, all in details. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], code: 'invalid_request' | 'validation_failed', translate: (message: string) => { zh: string; en: string }): ApiError {
-  const details = issues.slice(0, 50).map((i) => ({ path: i.path.length ? i.path.join('.') : null, message: translate(i.message) }));
+  // An unknown field is named by its own path (`values.0.status`), not its parent's.
+  const pathOf = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' && i.keys.length > 0 ? [...i.path, i.keys[0]] : i.path);
+  const details = issues.slice(0, 50).map((i) => ({ path: pathOf(i).length ? pathOf(i).join('.') : null, message: translate(i.message) }));
   const first = details[0];
   return new ApiError(
     code,
