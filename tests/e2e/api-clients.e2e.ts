@@ -76,3 +76,37 @@ test('the system admin creates an API client, sees the token once, and revokes i
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 }, 180_000);
+
+test('a reporting client lists its units and indicators; a bad address is named next to its field', async () => {
+  const context = await newContext(browser, baseUrl);
+  const page = await signInAdmin(context, 'sysadmin');
+  await page.goto('/admin/api-clients');
+  await page.getByLabel('客户端系统名称').fill('区统计局数据平台');
+  await page.getByLabel('报送月度数据（进入审核流程）').check();
+  await page.getByRole('button', { name: '创建并显示令牌' }).click();
+  await page.locator('#scopes-error p').waitFor();
+  expect(await page.locator('#scopes-error').innerText()).toContain('至少选择一个单位和一个指标');
+
+  // After the refusal the unit and indicator lists are already open (report was ticked); a user opens them otherwise.
+  if ((await page.locator('main details').getAttribute('open')) === null) await page.getByText('可报送的单位编号 / 可报送的指标编号').click();
+  await page.getByRole('group', { name: '可报送的单位编号' }).getByLabel(/^区科技局（\d+）$/).check();
+  await page.getByRole('group', { name: '可报送的指标编号' }).getByLabel(/（high_tech_enterprises）$/).check();
+  await page.getByLabel('允许的来源地址（可选）').fill('10.20.0.0/16\nintranet');
+  await page.getByRole('button', { name: '创建并显示令牌' }).click();
+  await page.locator('#allowedIps-error p').waitFor();
+  expect(await page.locator('#allowedIps-error').innerText()).toContain('IP 或 CIDR');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/api-clients-report-scope-zh.png`, fullPage: true });
+
+  await page.getByLabel('允许的来源地址（可选）').fill('10.20.0.0/16');
+  await page.getByRole('button', { name: '创建并显示令牌' }).click();
+  await page.locator('[data-token-panel]').waitFor();
+  const row = await page.locator('tr[data-api-client="区统计局数据平台"]').innerText();
+  expect(row).toContain('报送');
+  expect(row).toContain('10.20.0.0/16');
+  // The e2e server trusts no proxy: a client with an address list is refused (fail closed), as docs/api.md says.
+  const token = await page.locator('#api-token').inputValue();
+  const refused = await fetch(`${baseUrl}/api/v1/plan`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.20.1.1' } });
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('address_not_allowed');
+  await context.close();
+}, 180_000);

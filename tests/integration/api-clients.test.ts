@@ -60,7 +60,9 @@ describe('creating a client', () => {
   });
 
   test.each([
-    ['an address that is not an IP or CIDR', { allowedIps: ['intranet'] }, 'allowedIps.0'],
+    ['an address that is not an IP or CIDR', { allowedIps: ['10.0.0.0/8', 'intranet'] }, 'allowedIps'],
+    ['a unit id that is not one', { scopes: ['report'] as const, unitIds: ['7x'] as unknown as number[], indicatorIds: [1] }, 'unitIds'],
+    ['a scope that does not exist', { scopes: ['read', 'admin'] as unknown as ['read'] }, 'scopes'],
     ['report without units or indicators', { scopes: ['report'] as const }, 'scopes'],
     ['no scope', { scopes: [] }, 'scopes'],
     ['an expiry today', { expiresOn: '2026-11-03' }, 'expiresOn'],

@@ -2,22 +2,44 @@
 // version can ride along uninvited. Messages are keys of the `validation` namespace.
 import { z } from 'zod';
 import { isAddressRule } from '@/lib/api/address';
-import { apiScopes } from '@/lib/api/scope';
+import { apiScopes, type ApiScope } from '@/lib/api/scope';
 import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
 
 const MAX_INT = 2_147_483_647;
 const many = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
-const idList = z.preprocess(many, z.array(z.coerce.number({ error: 'validation.apiIds' }).int('validation.apiIds').min(1, 'validation.apiIds').max(MAX_INT, 'validation.apiIds'), 'validation.apiIds').max(500, 'validation.apiIds'));
+// Lists are checked as a whole, so that a bad entry is reported on the form field (`unitIds`), not on `unitIds.3`.
+const isId = (v: unknown) => (typeof v === 'string' || typeof v === 'number') && /^[1-9]\d{0,9}$/.test(String(v)) && Number(v) <= MAX_INT;
+const idList = z.preprocess(
+  many,
+  z
+    .array(z.unknown(), 'validation.apiIds')
+    .max(500, 'validation.apiIds')
+    .refine((list) => list.every(isId), 'validation.apiIds')
+    .transform((list) => list.map(Number)),
+);
+const isScope = (v: unknown): v is ApiScope => typeof v === 'string' && (apiScopes as readonly string[]).includes(v);
 
 export const createApiClientSchema = z
   .object({
     name: z.string('validation.apiClientName').trim().min(2, 'validation.apiClientName').max(60, 'validation.apiClientName').refine(hasNoNul, NO_NUL_MESSAGE),
-    scopes: z.preprocess(many, z.array(z.enum(apiScopes, 'validation.apiScopes'), 'validation.apiScopes').min(1, 'validation.apiScopes').max(3, 'validation.apiScopes')),
+    scopes: z.preprocess(
+      many,
+      z
+        .array(z.unknown(), 'validation.apiScopes')
+        .min(1, 'validation.apiScopes')
+        .max(3, 'validation.apiScopes')
+        .refine((list) => list.every(isScope) && new Set(list).size === list.length, 'validation.apiScopes')
+        .transform((list) => list as ApiScope[]),
+    ),
     unitIds: idList,
     indicatorIds: idList,
     allowedIps: z.preprocess(
       (v) => (typeof v === 'string' ? v.split(/[\s,，]+/).map((s) => s.trim()).filter(Boolean) : v),
-      z.array(z.string().refine(isAddressRule, 'validation.apiIps'), 'validation.apiIps').max(20, 'validation.apiIps'),
+      z
+        .array(z.unknown(), 'validation.apiIps')
+        .max(20, 'validation.apiIps')
+        .refine((list) => list.every((r) => typeof r === 'string' && r.length <= 60 && isAddressRule(r)), 'validation.apiIps')
+        .transform((list) => list as string[]),
     ),
     expiresOn: z.string('validation.apiExpires').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.apiExpires'),
     rateLimitPerMinute: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'validation.apiRate' }).int('validation.apiRate').min(1, 'validation.apiRate').max(10_000, 'validation.apiRate').nullable()),
