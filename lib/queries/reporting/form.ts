@@ -40,6 +40,7 @@ import {
 } from '@/lib/reporting/deadlines';
 import { canTransition } from '@/lib/reporting/state-machine';
 import { breakdownTotal } from '@/lib/reporting/totals';
+import { checkBreakdown, groupCoverage, type BreakdownCheck, type GroupCoverage } from '@/lib/reporting/breakdown-check';
 
 export interface FormWindowDto {
   state: WindowState;
@@ -92,8 +93,11 @@ export interface FormIndicatorDto {
   lagged: boolean;
   milestones: { year: number; value: number; comparator: Comparator; text: string }[];
   items: FormItemDto[];
-  /** Per breakdown group (各镇街, 各园区管委会): the members' total of what is stored. */
-  groups: { id: number; name: string; total: string; entered: number; missing: number }[];
+  /**
+   * Per breakdown group (各镇街, 各园区管委会): the members' total of what is stored, whether the group covers the
+   * whole district (towns) or lies within it (parks), and the stored total checked against the stored breakdown.
+   */
+  groups: { id: number; name: string; total: string; entered: number; missing: number; coverage: GroupCoverage; check: BreakdownCheck }[];
 }
 
 export interface FormTaskDto {
@@ -234,11 +238,19 @@ export async function getReportForm(
       lagged: ind.lagged,
       milestones: ind.milestones,
       items: itemDtos,
-      groups: ind.breakdowns.map((g) => ({
-        id: g.groupId,
-        name: g.groupName,
-        ...breakdownTotal(itemDtos.filter((i) => i.groupId === g.groupId).map((i) => i.current?.text ?? null)),
-      })),
+      groups: ind.breakdowns.map((g) => {
+        const members = itemDtos.filter((i) => i.groupId === g.groupId);
+        const totalItem = itemDtos.find((i) => i.groupId === null && i.period === members[0]?.period && i.stage === members[0]?.stage);
+        const coverage = groupCoverage(g.memberIds.map((id) => structure.units.get(id)?.kind ?? 'other'));
+        const values = members.map((i) => i.current?.text ?? null);
+        return {
+          id: g.groupId,
+          name: g.groupName,
+          ...breakdownTotal(values),
+          coverage,
+          check: checkBreakdown({ unit: ind.unit, kind: ind.kind, coverage, total: totalItem?.current?.text ?? null, values }),
+        };
+      }),
     });
   }
 

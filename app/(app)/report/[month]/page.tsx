@@ -44,7 +44,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const session = await requireSession();
   const { month } = await params;
   if (!isMonth(month)) notFound();
-  const { locale, text, labels } = await entryText();
+  const { locale, text, labels, validation } = await entryText();
   const actor = session.actor;
   // The unit is the session's; a reporter never names one.
   if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return refusePage(actor, { permission: 'figure.enter', path: `/report/${month}` }, { title: text.title, message: actor.unitId === null ? text.noUnit : text.forbidden });
@@ -63,10 +63,11 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
     name: locale === 'en' && i.nameEn ? i.nameEn : i.name,
     unit: i.unit,
     decimals: i.decimals,
+    kind: i.kind,
     lagged: i.lagged,
     milestones: i.milestones.map((m) => ({ year: m.year, text: m.text })),
     items: i.items.map((item) => ({ ...item, current: item.current ? { id: item.current.id, text: item.current.text, status: item.current.status, version: item.current.version, comment: item.current.comment, warnings: item.current.warnings, returnReason: item.current.returnReason } : null })),
-    groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total })),
+    groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total, coverage: g.coverage })),
   }));
   const tasks: EntryTask[] = form.tasks.map((task) => ({ ...task, current: task.current ? { id: task.current.id, progress: task.current.progress, narrative: task.current.narrative, note: task.current.note, status: task.current.status, version: task.current.version, returnReason: task.current.returnReason } : null }));
 
@@ -135,7 +136,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         withdraw={mayWithdraw ? { action: withdrawAction, version: form.submission!.version, submittedCount: awaitingReview } : undefined}
         histories={historyNodes}
         text={text}
-        labels={{ ...labels, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
+        labels={{ ...labels, validation, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
       />
     </>
   );
