@@ -40,6 +40,7 @@ import {
 } from '@/lib/reporting/deadlines';
 import { canTransition } from '@/lib/reporting/state-machine';
 import { breakdownTotal } from '@/lib/reporting/totals';
+import { queueState, type QueueState } from '@/lib/reporting/queue-state';
 import { checkBreakdown, groupCoverage, type BreakdownCheck, type GroupCoverage } from '@/lib/reporting/breakdown-check';
 
 export interface FormWindowDto {
@@ -143,6 +144,11 @@ export interface ReportFormDto {
     firstSubmittedAt: Date | null;
     timeliness: Timeliness;
   } | null;
+  /**
+   * The unit's one state for the month, by the queue's own definition (lib/reporting/queue-state.ts), so the form's
+   * badge never says 草稿 while items await review, nor disagrees with the bureau's queue.
+   */
+  state: QueueState;
   /** The version a submit must name: the submission's, or 0 before anything is saved. */
   version: number;
   indicators: FormIndicatorDto[];
@@ -190,7 +196,17 @@ export async function getReportForm(
   };
   const window = windowState(now, deadline);
   const closesAt = effectiveClosesAt(deadline);
-  const names = await userNames(db, [submission?.submittedById]);
+  const [names, valueCounts, taskCounts] = await Promise.all([
+    userNames(db, [submission?.submittedById]),
+    submission ? db.indicatorValue.groupBy({ by: ['status'], where: { submissionId: submission.id }, _count: { _all: true } }) : Promise.resolve([]),
+    submission ? db.taskReport.groupBy({ by: ['status'], where: { submissionId: submission.id }, _count: { _all: true } }) : Promise.resolve([]),
+  ]);
+  const counts = { total: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+  for (const c of [...valueCounts, ...taskCounts]) {
+    counts[c.status] += c._count._all;
+    counts.total += c._count._all;
+  }
+  const state = queueState({ items: counts, firstSubmittedAt: submission?.firstSubmittedAt ?? null, withdrawnAt: submission?.withdrawnAt ?? null, pastDue: now >= closesAt });
   const canEnter = can(viewer, 'figure.enter', { unitId });
   const canReport = can(viewer, 'task.reportProgress', { unitId });
 
@@ -320,6 +336,7 @@ export async function getReportForm(
           timeliness: timeliness(now, closesAt, submission.firstSubmittedAt),
         }
       : null,
+    state,
     version: submission?.version ?? 0,
     indicators,
     shared: def.shared.map((i) => ({

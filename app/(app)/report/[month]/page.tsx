@@ -8,7 +8,8 @@ import { ReminderBanner } from '@/components/reporting/reminder-banner';
 import { ReportForm } from '@/components/reporting/report-form';
 import { fill, type EntryIndicator, type EntryTask } from '@/components/reporting/types';
 import { ValueHistory, type HistoryEvent } from '@/components/reporting/value-history';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { QueueState } from '@/lib/reporting/queue-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { markRemindersSeenAction, saveReportAction, withdrawAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
@@ -20,6 +21,9 @@ import { can } from '@/lib/permissions';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
+
+// The unit's state for the month, as the bureau's queue names it (lib/reporting/queue-state.ts).
+const stateTone: Record<QueueState, BadgeTone> = { submitted: 'warn', returned: 'bad', withdrawn: 'bad', missing: 'bad', pending: 'neutral', draft: 'info', approved: 'ok' };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting'))('entry.title') };
@@ -113,8 +117,8 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         <span>{fill(text.due, { date: w.dueDate })}</span>
         {w.extendedUntil ? <span>{fill(text.extended, { date: w.extendedUntil, reason: w.extensionReason ?? '' })}</span> : null}
         {w.reopened ? <span>{fill(text.reopened, { reason: w.reopenReason ?? '' })}</span> : null}
-        <span data-submission-status={submissionStatus}>
-          <Badge tone={submissionStatus === 'approved' ? 'ok' : submissionStatus === 'returned' ? 'bad' : submissionStatus === 'submitted' ? 'warn' : 'neutral'}>{labels.status[submissionStatus]}</Badge>
+        <span data-submission-status={submissionStatus} data-month-state={form.state}>
+          <Badge tone={stateTone[form.state]}>{labels.state[form.state]}</Badge>
         </span>
         <span className="text-slate-600">{fill(text.completeness, { entered: form.completeness.entered, required: form.completeness.required })}</span>
         {w.state === 'closed' ? <span className="text-red-800">{text.closedNote}</span> : null}

@@ -19,6 +19,7 @@ export async function entryText() {
       importRow: t.raw('importRow') as Record<string, string>,
       window: t.raw('window') as Record<string, string>,
       breakdown: t.raw('breakdown') as BreakdownTemplates,
+      state: t.raw('review.bucket') as Record<string, string>,
     },
     validation,
   };
