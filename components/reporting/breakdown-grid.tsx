@@ -69,7 +69,7 @@ export function BreakdownGrid(props: BlockProps & { group: EntryIndicator['group
       </div>
       <div className="max-w-full overflow-x-auto rounded border border-slate-200" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="min-w-full border-collapse text-sm">
-          <thead className="bg-slate-50 text-left text-xs text-slate-600">
+          <thead className="whitespace-nowrap bg-slate-50 text-left text-xs text-slate-600">
             <tr>
               <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-2 py-1.5 font-medium">{t.gridSubject}</th>
               <th scope="col" className="px-2 py-1.5 text-right font-medium">{t.gridPrevious}</th>

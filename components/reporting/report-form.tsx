@@ -146,7 +146,7 @@ function EntryForm(props: EntryFormProps) {
       ) : null}
 
       {(props.canEdit && anyEditable) || state.status !== 'idle' ? (
-        <div className="no-print sticky bottom-0 mt-6 border-t border-slate-200 bg-white/95 py-3" data-form-bar>
+        <div className="no-print sticky bottom-0 z-20 mt-6 border-t border-slate-200 bg-white/95 py-3" data-form-bar>
           <div ref={resultRef} tabIndex={-1} data-form-result className="outline-none">
             {state.status === 'error' ? (
               <div className="mb-2">
