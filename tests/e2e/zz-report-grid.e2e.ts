@@ -5,6 +5,7 @@
 // width. And an inflated workbook of 150,000 rows is refused in the import page with a clear message. Named to sort
 // last: it leaves 区科技局's November draft behind, which no other file reads.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,6 +20,7 @@ const baseUrl = inject('baseUrl');
 const MONTH = '2026-11';
 const CODE = 'high_tech_enterprises';
 const SLOW = { timeout: 45_000, interval: 500 };
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let page: Page;
@@ -123,6 +125,19 @@ test('the total against the towns’ live sum: a difference is a warning with bo
   expect(await shown.innerText()).toContain(`合计 ${sum + 1} 家 与各镇街合计 ${sum} 家 相差 1 家`);
   await reviewer.screenshot({ path: `${SCREENSHOT_DIR}/review-breakdown-mismatch.png` });
   await reviewer.context().close();
+});
+
+test('the editable grid, with a paste message and a soft check showing, has no serious or critical axe-core finding', async () => {
+  await page.goto(`/report/${MONTH}`);
+  await paste(townInputs().nth(15), '1\n2\n3');
+  await page.addScriptTag({ path: AXE });
+  const findings = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const runOnly = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+    const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  expect(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
 });
 
 test('the grid on a desktop and on a phone: the page stays within the screen, the grid scrolls in its own box', async () => {
