@@ -11,7 +11,7 @@ import { WithdrawItem } from './withdraw';
 import { fill, type EntryIndicator, type EntryItem } from './types';
 
 const cellInput = 'w-24 rounded border border-slate-300 px-2 py-1 text-right text-base tabular-nums focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500';
-const noteInput = 'w-40 rounded border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500';
+const noteInput = 'w-40 lg:w-64 rounded border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500';
 
 /** This month against last, signed, exact; '—' when either is missing or not a number. */
 function change(current: string | null, previous: number | undefined, rules: FigureRules): string {

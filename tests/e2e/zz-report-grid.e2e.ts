@@ -117,6 +117,9 @@ test('the total against the towns’ live sum: a difference is a warning with bo
   await expect.poll(() => page.locator('[data-form-result]').innerText(), SLOW).toContain('草稿已保存');
   await page.goto(`/report/${MONTH}`);
   expect(await values(townInputs())).toEqual(column);
+  // The month's badge is the queue's state: saved, never submitted, not yet due.
+  expect(await page.locator('[data-month-state]').getAttribute('data-month-state')).toBe('pending');
+  expect(await page.locator('[data-month-state]').innerText()).toBe('未到期未报送');
   expect(await section().locator('[data-breakdown-check="mismatch"]').count()).toBe(1);
 
   const reviewer = await signInAs(await newContext(browser, baseUrl), 'reviewer');
