@@ -29,7 +29,7 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
     const demo = await getDemoState();
     if (!demo) {
       const through = lastClosedMonth(clock());
-      const { values } = await seedDemoData(systemActor('startup'), plan, through);
+      const { values } = await seedDemoData(systemActor('startup'), plan, through, clock);
       const { bulletins } = await seedDemoBulletins(systemActor('startup'), plan.id, through, clock());
       const { created } = await seedDemoAccounts(systemActor('startup'), plan.id);
       const { items } = await seedDemoSupervision(systemActor('startup'), plan.id, clock);

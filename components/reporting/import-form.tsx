@@ -4,7 +4,9 @@
 import { useActionState, useState, useTransition, type FormEvent } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/action-state';
+import { BreakdownNote, type BreakdownTemplates } from './breakdown-note';
 import { fill } from './types';
+import type { BreakdownCheck } from '@/lib/reporting/breakdown-check';
 
 interface PreviewRow {
   sheet: 'values' | 'tasks';
@@ -21,6 +23,7 @@ interface Preview {
   rows: PreviewRow[];
   counts: Record<PreviewRow['action'], number>;
   canConfirm: boolean;
+  breakdowns: { indicator: string; unit: string; group: string; groupId: number; check: BreakdownCheck }[];
 }
 type Result = { intent: 'preview'; preview: Preview } | { intent: 'confirm'; preview: Preview; saved: { created: number; changed: number } };
 
@@ -32,6 +35,7 @@ export function ImportForm({
   text: t,
   rowLabels,
   validation,
+  breakdownTemplates,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the action's result is read as Result below
   action: (state: ActionState<any>, formData: FormData) => Promise<ActionState<any>>;
@@ -39,6 +43,7 @@ export function ImportForm({
   text: Record<string, string>;
   rowLabels: Record<string, string>;
   validation: Record<string, string>;
+  breakdownTemplates: BreakdownTemplates;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionState<unknown>);
   const [, startTransition] = useTransition();
@@ -94,6 +99,16 @@ export function ImportForm({
             {fill(t.previewOf, { file: preview.fileName, ...preview.counts })}
           </h2>
           {result?.intent === 'preview' && !preview.canConfirm ? <p className="mb-2 text-sm text-amber-800">{t.cannotConfirm}</p> : null}
+          {preview.breakdowns.length > 0 ? (
+            <ul className="mb-3 space-y-1" data-breakdown-checks>
+              {preview.breakdowns.map((b) => (
+                <li key={`${b.indicator}-${b.groupId}`} className="flex flex-wrap items-baseline gap-x-2">
+                  <span className="text-sm font-medium text-slate-800">{b.indicator}</span>
+                  <BreakdownNote check={b.check} group={b.group} unit={b.unit} groupId={b.groupId} templates={breakdownTemplates} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-xs text-slate-500">

@@ -1,39 +1,15 @@
 'use client';
-// The reporter's monthly form: one input per figure (breakdown members with a live group total), a comment where a
-// soft check asks for one, progress per task. Nothing typed is lost: the action echoes what was sent, the DOM keeps
+// The reporter's monthly form: one input per figure, breakdowns as compact grids with live sums checked against the
+// total (indicator-block.tsx, breakdown-grid.tsx), a comment where a soft check asks for one, progress per task. Nothing typed is lost: the action echoes what was sent, the DOM keeps
 // it (the form is submitted without React's reset), and a copy sits in sessionStorage until a save succeeds.
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/action-state';
-import { breakdownTotal } from '@/lib/reporting/totals';
 import { draftStorageKey } from '@/lib/reporting/entry-form';
 import { WithdrawItem, WithdrawProvider, type WithdrawProps } from './withdraw';
-import { fill, type EntryFormProps, type EntryIndicator, type EntryItem, type EntryTask, type ItemStatus } from './types';
-
-const statusTone: Record<ItemStatus | 'none', BadgeTone> = { none: 'neutral', draft: 'info', submitted: 'warn', returned: 'bad', approved: 'ok' };
-
-function ErrorSlot({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite" className="text-sm text-red-700">
-      {errors?.map((e) => <p key={e}>{e}</p>)}
-    </div>
-  );
-}
-
-function StatusBadge({ status, labels }: { status: ItemStatus | 'none'; labels: Record<string, string> }) {
-  return (
-    <span data-item-status={status}>
-      <Badge tone={statusTone[status]}>{labels[status] ?? status}</Badge>
-    </span>
-  );
-}
-
-const inputClass = 'w-full rounded border border-slate-300 px-2 py-1.5 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid]:border-red-500 read-only:bg-slate-50';
-
-function fieldId(name: string): string {
-  return name.replace(/[^a-zA-Z0-9_-]/g, '_');
-}
+import { ErrorSlot, fieldId, inputClass, StatusBadge } from './form-parts';
+import { IndicatorBlock } from './indicator-block';
+import { fill, type EntryFormProps, type EntryTask } from './types';
 
 export function ReportForm(props: EntryFormProps & { withdraw?: WithdrawProps }) {
   return (
@@ -97,6 +73,29 @@ function EntryForm(props: EntryFormProps) {
     });
   }
 
+  // Values filled by a paste into the grid count as typed: the live sums follow and a reload keeps them.
+  function rememberFilled(values: Record<string, string>) {
+    setTyped((previous) => {
+      const next = { ...previous, ...values };
+      window.sessionStorage.setItem(storageKey, JSON.stringify(next));
+      return next;
+    });
+  }
+
+  // Enter moves down a column, as in Excel (Shift+Enter up), instead of submitting the form half filled.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    const nav = target.getAttribute('data-nav');
+    if (event.key !== 'Enter' || !nav || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    const column = Array.from(event.currentTarget.querySelectorAll<HTMLInputElement>(`input[data-nav="${nav}"]:not([readonly])`));
+    const next = column[column.indexOf(target as HTMLInputElement) + (event.shiftKey ? -1 : 1)];
+    if (next) {
+      next.focus();
+      next.select();
+    }
+  }
+
   function discardRestored() {
     window.sessionStorage.removeItem(storageKey);
     window.location.reload();
@@ -117,7 +116,7 @@ function EntryForm(props: EntryFormProps) {
   const conflict = state.status === 'error' && /已被|Changed by/.test(state.message ?? '');
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={remember} onChange={remember} noValidate aria-label={t.title} className="report-form">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={remember} onChange={remember} onKeyDown={onKeyDown} noValidate aria-label={t.title} className="report-form">
       <input type="hidden" name="month" value={props.month} />
       {restored ? (
         <div role="status" className="no-print mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -129,7 +128,7 @@ function EntryForm(props: EntryFormProps) {
       ) : null}
       <div className="space-y-4">
         {props.indicators.map((indicator) => (
-          <IndicatorBlock key={indicator.code} indicator={indicator} typed={typed} errors={errors} histories={props.histories} text={t} labels={labels} />
+          <IndicatorBlock key={indicator.code} indicator={indicator} typed={typed} errors={errors} histories={props.histories} text={t} labels={labels} month={props.month} onFill={rememberFilled} />
         ))}
       </div>
 
@@ -147,7 +146,7 @@ function EntryForm(props: EntryFormProps) {
       ) : null}
 
       {(props.canEdit && anyEditable) || state.status !== 'idle' ? (
-        <div className="no-print sticky bottom-0 mt-6 border-t border-slate-200 bg-white/95 py-3" data-form-bar>
+        <div className="no-print sticky bottom-0 z-20 mt-6 border-t border-slate-200 bg-white/95 py-3" data-form-bar>
           <div ref={resultRef} tabIndex={-1} data-form-result className="outline-none">
             {state.status === 'error' ? (
               <div className="mb-2">
@@ -179,151 +178,6 @@ function EntryForm(props: EntryFormProps) {
         </div>
       ) : null}
     </form>
-  );
-}
-
-function IndicatorBlock({
-  indicator,
-  typed,
-  errors,
-  histories,
-  text: t,
-  labels,
-}: {
-  indicator: EntryIndicator;
-  typed: Record<string, string>;
-  errors?: Record<string, string[]>;
-  histories: Record<string, React.ReactNode>;
-  text: Record<string, string>;
-  labels: EntryFormProps['labels'];
-}) {
-  const many = indicator.items.length > 1;
-  return (
-    <section aria-labelledby={`ind-${indicator.code}`} data-indicator={indicator.code} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
-      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`ind-${indicator.code}`} className="text-base font-semibold text-slate-900">
-          {indicator.name}
-          <span className="ml-2 text-sm font-normal text-slate-500">（{indicator.unit}）</span>
-        </h2>
-        {indicator.milestones.length > 0 ? (
-          <p className="text-xs text-slate-600" data-milestones>
-            {t.milestones}：{indicator.milestones.map((m) => `${m.year}年 ${m.text}`).join('；')}
-          </p>
-        ) : null}
-      </div>
-      <div className="divide-y divide-slate-100">
-        {indicator.items.map((item) => (
-          <ItemRow key={item.key} indicator={indicator} item={item} labelled={many} typed={typed} errors={errors} history={histories[item.key]} text={t} labels={labels} />
-        ))}
-      </div>
-      {indicator.groups.map((group) => {
-        const members = indicator.items.filter((i) => i.groupId === group.id);
-        const live = breakdownTotal(members.map((i) => typed[`values.${i.key}.value`] ?? i.current?.text ?? null));
-        return (
-          <p key={group.id} className="mt-2 text-sm font-medium text-slate-700" data-group-total={group.id} aria-live="polite">
-            {fill(t.groupTotal, { group: group.name, total: `${live.total} ${indicator.unit}` })}
-          </p>
-        );
-      })}
-    </section>
-  );
-}
-
-function ItemRow({
-  indicator,
-  item,
-  labelled,
-  typed,
-  errors,
-  history,
-  text: t,
-  labels,
-}: {
-  indicator: EntryIndicator;
-  item: EntryItem;
-  labelled: boolean;
-  typed: Record<string, string>;
-  errors?: Record<string, string[]>;
-  history?: React.ReactNode;
-  text: Record<string, string>;
-  labels: EntryFormProps['labels'];
-}) {
-  const name = `values.${item.key}.value`;
-  const commentName = `values.${item.key}.comment`;
-  const id = fieldId(name);
-  const valueErrors = errors?.[name];
-  const commentErrors = errors?.[commentName];
-  const warnings = item.current?.warnings ?? [];
-  const status = item.current?.status ?? 'none';
-  const label = [labelled || indicator.lagged ? item.subject.name : null, indicator.lagged ? `${item.period} ${labels.stage[item.stage]}` : null].filter(Boolean).join(' · ') || t.value;
-  const showComment = warnings.length > 0 || Boolean(item.current?.comment) || Boolean(commentErrors) || Boolean(typed[commentName]);
-  return (
-    <div className="grid gap-2 py-2 sm:grid-cols-[minmax(8rem,14rem)_1fr_auto] sm:items-start" data-item={item.key}>
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-          {label}
-          {item.required ? <span className="text-red-700"> *</span> : null}
-        </label>
-        <p className="text-xs text-slate-500">
-          {t.previous}：{item.previous ? `${item.previous.value} ${indicator.unit}（${item.previous.period}）` : '—'}
-        </p>
-      </div>
-      <div>
-        {item.editable ? (
-          <>
-            <input type="hidden" name={`values.${item.key}.version`} value={item.current?.version ?? 0} />
-            <input
-              id={id}
-              name={name}
-              inputMode="decimal"
-              autoComplete="off"
-              data-previous={item.previous?.value}
-              defaultValue={item.current?.text ?? ''}
-              aria-invalid={valueErrors?.length ? true : undefined}
-              aria-describedby={`${id}-error`}
-              className={inputClass}
-            />
-          </>
-        ) : (
-          <input id={id} readOnly value={item.current?.text ?? '—'} className={inputClass} aria-describedby={`${id}-error`} />
-        )}
-        <ErrorSlot id={`${id}-error`} errors={valueErrors} />
-        {item.current?.returnReason ? <p className="mt-1 text-sm text-red-800">{fill(t.returnReason, { reason: item.current.returnReason })}</p> : null}
-        {warnings.map((w) => (
-          <p key={w} className="mt-1 text-sm text-amber-800">
-            ⚠ {labels.warning[w] ?? w}
-          </p>
-        ))}
-        {item.editable && showComment ? (
-          <div className="mt-1">
-            <label htmlFor={fieldId(commentName)} className="text-xs text-slate-600">
-              {warnings.length > 0 ? t.commentRequired : t.comment}
-            </label>
-            <input
-              id={fieldId(commentName)}
-              name={commentName}
-              defaultValue={item.current?.comment ?? ''}
-              aria-invalid={commentErrors?.length ? true : undefined}
-              aria-describedby={`${fieldId(commentName)}-error`}
-              className={inputClass}
-            />
-            <ErrorSlot id={`${fieldId(commentName)}-error`} errors={commentErrors} />
-          </div>
-        ) : item.editable ? (
-          <details className="no-print mt-1 text-xs text-slate-600">
-            <summary className="cursor-pointer">{t.comment}</summary>
-            <input name={commentName} aria-label={t.comment} defaultValue="" className={inputClass} />
-          </details>
-        ) : item.current?.comment ? (
-          <p className="mt-1 text-xs text-slate-600">{item.current.comment}</p>
-        ) : null}
-      </div>
-      <div className="flex flex-col items-start gap-1 sm:items-end">
-        <StatusBadge status={status} labels={labels.status} />
-        {status === 'submitted' && item.current ? <WithdrawItem item={`v:${item.current.id}`} label={`${indicator.name}${labelled || indicator.lagged ? ` · ${label}` : ''}`} /> : null}
-        {history}
-      </div>
-    </div>
   );
 }
 

@@ -1,6 +1,9 @@
 // Props of the reporter's form: the parts of the report-form DTO it draws (components never import lib/queries).
 import type { ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions/action-state';
+import type { IndicatorKind } from '@/lib/generated/prisma/enums';
+import type { GroupCoverage } from '@/lib/reporting/breakdown-check';
+import type { BreakdownTemplates } from './breakdown-note';
 
 export type ItemStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 
@@ -21,10 +24,11 @@ export interface EntryIndicator {
   name: string;
   unit: string;
   decimals: number;
+  kind: IndicatorKind;
   lagged: boolean;
   milestones: { year: number; text: string }[];
   items: EntryItem[];
-  groups: { id: number; name: string; total: string }[];
+  groups: { id: number; name: string; total: string; coverage: GroupCoverage }[];
 }
 
 export interface EntryTask {
@@ -50,7 +54,16 @@ export interface EntryFormProps {
   histories: Record<string, ReactNode>;
   text: Record<string, string>;
   /** Labels of statuses, stages, progress and soft-check warnings. */
-  labels: { status: Record<string, string>; stage: Record<string, string>; progress: Record<string, string>; warning: Record<string, string> };
+  labels: {
+    status: Record<string, string>;
+    stage: Record<string, string>;
+    progress: Record<string, string>;
+    warning: Record<string, string>;
+    /** A breakdown against its total (reporting.breakdown). */
+    breakdown: BreakdownTemplates;
+    /** The `validation` namespace: a pasted column is checked in the browser with the server's message keys. */
+    validation: Record<string, string>;
+  };
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {

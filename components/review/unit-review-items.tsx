@@ -2,6 +2,7 @@
 // warnings, reasons, history and review buttons. Draws the form DTO and the histories it is given.
 import type { ComponentProps } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { BreakdownNote, type BreakdownTemplates } from '@/components/reporting/breakdown-note';
 import { ItemReviewForms } from '@/components/review/review-forms';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { describeMilestone, formatDateTime, formatMonth, formatNumber } from '@/lib/format';
@@ -80,6 +81,13 @@ export function ReviewIndicator({
           <p className="text-xs text-slate-600">
             {t('milestones')}：{indicator.milestones.map(milestone).join('；')}
           </p>
+        ) : null}
+        {indicator.groups.length > 0 ? (
+          <div className="mt-1 space-y-1" data-breakdown-checks>
+            {indicator.groups.map((g) => (
+              <BreakdownNote key={g.id} check={g.check} group={g.name} unit={indicator.unit} groupId={g.id} templates={tr.raw('breakdown') as BreakdownTemplates} />
+            ))}
+          </div>
         ) : null}
       </header>
       <table className="w-full text-sm">

@@ -11,6 +11,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { applyMigrations, pgConnection, pgliteConnection } from '@/lib/db/migrate';
 import { acquireDataDirLock } from '@/lib/db/pglite-lock';
+import { clockStamps } from '@/lib/db/clock-stamps';
 
 export type Db = PrismaClient;
 
@@ -40,10 +41,15 @@ export interface OpenOptions {
 }
 
 function newClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>, onQuery: OpenOptions['onQuery']): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query));
-  return prisma;
+  let prisma: PrismaClient;
+  if (onQuery) {
+    const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    logged.$on('query', (event) => onQuery(event.query));
+    prisma = logged as unknown as PrismaClient;
+  } else prisma = new PrismaClient({ adapter });
+  // Timestamps from lib/clock.ts (lib/db/clock-stamps.ts). The extension changes no method's signature, only the
+  // data written, so the extended client is used as the plain one.
+  return prisma.$extends(clockStamps()) as unknown as PrismaClient;
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {

@@ -34,7 +34,11 @@ function dayAfter(month: Month, day: number): Date {
   return new Date(Date.UTC(next.year, next.month - 1, day, 1, 0, 0));
 }
 
-export function generateDemoSubmissions(unitNames: string[], through: Month, dueDay = 5): DemoSubmission[] {
+/**
+ * Each unit's submissions from DEMO_START to `through`, at its habitual day. A submission whose day is after `now` has
+ * not happened yet: it is left out as not submitted, so the demo never claims a time in the clock's future.
+ */
+export function generateDemoSubmissions(unitNames: string[], through: Month, dueDay = 5, now?: Date): DemoSubmission[] {
   const out: DemoSubmission[] = [];
   for (const unitName of unitNames) {
     const rnd = seeded(`submissions:${unitName}`);
@@ -46,7 +50,8 @@ export function generateDemoSubmissions(unitNames: string[], through: Month, due
         continue;
       }
       const day = r < punctuality ? Math.max(1, dueDay - Math.floor(rnd() * 4)) : dueDay + 1 + Math.floor(rnd() * 3);
-      out.push({ unitName, month, submittedAt: dayAfter(month, day) });
+      const at = dayAfter(month, day);
+      out.push({ unitName, month, submittedAt: now && at > now ? null : at });
     }
   }
   return out;

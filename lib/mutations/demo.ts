@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
+import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { generateDemoSubmissions, generateDemoTaskReports } from '@/lib/demo/demo-reporting';
 import { generateDemoValues } from '@/lib/demo/demo-values';
@@ -34,7 +35,7 @@ export async function getDemoState(): Promise<DemoState | null> {
  * Replaces all demo figures of the plan with a fresh series ending at `through`. The demo's bulletins, shares and
  * rules come after, from seedDemoBulletins (lib/mutations/bulletin/demo.ts); removeDemoData removes them too.
  */
-export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month): Promise<{ values: number }> {
+export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month, clock: Clock = systemClock): Promise<{ values: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
   const db = await getDb();
   const [units, indicators] = await Promise.all([
@@ -49,7 +50,9 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
   // Who reports: the units entering figures and the units leading key tasks.
   const leads = plan.tasks.flatMap((t) => t.lead.filter((name) => unitId.has(name)).map((unitName) => ({ taskNo: t.no, title: t.title, unitName })));
   const reporters = [...new Set([...generated.map((v) => v.reporterName), ...leads.map((l) => l.unitName)])];
-  const submissions = generateDemoSubmissions(reporters, through);
+  // Relative to the clock, never in its future: a unit whose habitual day has not come yet has not submitted.
+  const now = clock();
+  const submissions = generateDemoSubmissions(reporters, through, 5, now);
   const submittedKeys = new Set(submissions.filter((x) => x.submittedAt).map((x) => `${x.unitName}|${x.month}`));
   // A unit that has not submitted the latest month has no figures for it yet; submitted ones await review.
   const values = generated
@@ -57,7 +60,13 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
     .map((v) => ({ ...v, status: v.month === through ? ('submitted' as const) : ('approved' as const) }));
   const taskReports = generateDemoTaskReports(leads, submittedKeys, through);
   const taskIds = new Map((await db.task.findMany({ where: { planId: plan.id, isOrganisation: false }, select: { id: true, no: true } })).map((t) => [t.no, t.id]));
-  const now = new Date();
+  const submittedAt = new Map(submissions.map((x) => [`${x.unitName}|${x.month}`, x.submittedAt ?? now]));
+  // Approved a day after submission, or now if that day has not come yet.
+  const approvedAfter = (at: Date) => new Date(Math.min(at.getTime() + 86_400_000, now.getTime()));
+  const stamps = (at: Date, approved: boolean) => {
+    const approvedAt = approved ? approvedAfter(at) : null;
+    return { submittedAt: at, approvedAt, createdAt: at, updatedAt: approvedAt ?? at };
+  };
 
   await db.$transaction(
     async (tx) => {
@@ -72,6 +81,8 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
             status: x.month === through ? ('submitted' as const) : ('approved' as const),
             firstSubmittedAt: x.submittedAt,
             submittedAt: x.submittedAt,
+            createdAt: x.submittedAt!,
+            updatedAt: x.month === through ? x.submittedAt! : approvedAfter(x.submittedAt!),
             isDemo: true,
           })),
       });
@@ -90,8 +101,7 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
           source: v.source,
           status: v.status,
           isDemo: true,
-          submittedAt: now,
-          approvedAt: v.status === 'approved' ? now : null,
+          ...stamps(submittedAt.get(`${v.reporterName}|${v.month}`) ?? now, v.status === 'approved'),
         })),
       });
       await tx.taskReport.createMany({
@@ -104,8 +114,7 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
           progress: r.progress,
           narrative: r.narrative,
           status: r.month === through ? ('submitted' as const) : ('approved' as const),
-          submittedAt: now,
-          approvedAt: r.month === through ? null : now,
+          ...stamps(submittedAt.get(`${r.unitName}|${r.month}`) ?? now, r.month !== through),
         })),
       });
       const state: DemoState = { seededThrough: through };
@@ -120,7 +129,7 @@ export async function seedDemoData(actor: Actor, plan: PlanFile, through: Month)
     { timeout: 120_000, maxWait: 30_000 },
   );
   // The enterprise registry behind the same counts (its own transaction: 5,000 firms).
-  await seedDemoRegistry(actor, plan, through);
+  await seedDemoRegistry(actor, plan, through, clock);
   invalidateDemoCache();
   return { values: values.length };
 }
@@ -181,7 +190,7 @@ export async function removeDemoData(actor: Actor): Promise<{ values: number; ac
       }
       throw error;
     });
-    const state: DemoState = { removedAt: new Date().toISOString() };
+    const state: DemoState = { removedAt: systemClock().toISOString() };
     await tx.appSetting.upsert({ where: { key: DEMO_SETTING_KEY }, create: { key: DEMO_SETTING_KEY, value: { ...state } }, update: { value: { ...state }, version: { increment: 1 } } });
     await recordAudit(tx, actor, { event: 'demo.removed', targetType: 'demo', after: { values: count, accounts: users.count } });
     return { values: count, accounts: users.count };

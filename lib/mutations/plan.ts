@@ -2,6 +2,7 @@
 // identical file changes nothing), and every change to a unit, group, task or target writes an audit row in the
 // same transaction as the change.
 import 'server-only';
+import { systemClock } from '@/lib/clock';
 import type { Actor } from '@/lib/actor';
 import { recordAudit, type AuditEvent } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
@@ -67,7 +68,7 @@ async function writePlan(tx: Tx, actor: Actor, plan: PlanFile, hash: string): Pr
   await tx.plan.upsert({
     where: { id: plan.id },
     create: { id: plan.id, ...planData, sourceHash: hash },
-    update: { ...planData, sourceHash: hash, loadedAt: new Date(), version: { increment: 1 } },
+    update: { ...planData, sourceHash: hash, loadedAt: systemClock(), version: { increment: 1 } },
   });
 
   const unitIds = await syncUnits(tx, plan, audit);

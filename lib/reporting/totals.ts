@@ -36,3 +36,13 @@ export function breakdownTotal(values: (string | number | null | undefined)[]): 
   }
   return { total: fromScaled(sum), entered, missing: values.length - entered };
 }
+
+/** a − b of two figures, exact in decimal, signed ("1", "-0.5", "0"). */
+export function figureDifference(a: string, b: string): string {
+  const scaled = (v: string) => {
+    const parsed = parseFigure(v, { unit: '', decimals: SCALE });
+    return parsed.ok ? toScaled(parsed.value) : BigInt(0);
+  };
+  const diff = scaled(a) - scaled(b);
+  return diff < BigInt(0) ? `-${fromScaled(-diff)}` : fromScaled(diff);
+}

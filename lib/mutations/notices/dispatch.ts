@@ -3,6 +3,7 @@
 // failed and audited, and the system admin sees it on /admin/notices and in the 待办 inbox. A failure never undoes
 // the change the notice announces: the database channel already holds it.
 import 'server-only';
+import { systemClock } from '@/lib/clock';
 import { systemActor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
 import { getDb } from '@/lib/db/client';
@@ -26,13 +27,13 @@ export async function deliverWithRetries(channel: NoticeChannel, notice: StoredN
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     try {
       await channel.deliver(notice);
-      await db.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', attempts: attempt, lastAttemptAt: new Date(), deliveredAt: new Date(), lastError: null } });
+      await db.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', attempts: attempt, lastAttemptAt: systemClock(), deliveredAt: systemClock(), lastError: null } });
       return { deliveryId: delivery.id, status: 'delivered', attempts: attempt };
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const last = attempt === policy.maxAttempts;
       await db.$transaction(async (tx) => {
-        await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: last ? 'failed' : 'pending', attempts: attempt, lastAttemptAt: new Date(), lastError: message } });
+        await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: last ? 'failed' : 'pending', attempts: attempt, lastAttemptAt: systemClock(), lastError: message } });
         if (last) {
           await recordAudit(tx, systemActor('notices'), { event: 'notice.deliveryFailed', targetType: 'noticeDelivery', targetId: delivery.id, result: 'failure', reason: message, after: { noticeId: notice.id, channel: channel.name, attempts: attempt } });
         }

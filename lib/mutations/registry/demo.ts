@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
+import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { insertFirms } from '@/lib/mutations/registry/store';
@@ -11,8 +12,9 @@ import type { Month } from '@/lib/periods';
 import type { PlanFile } from '@/lib/plan/plan-file-schema';
 import { generateDemoRegistry } from '@/lib/registry/demo-registry';
 
-export async function seedDemoRegistry(actor: Actor, plan: PlanFile, through: Month): Promise<{ firms: number; qualifications: number }> {
+export async function seedDemoRegistry(actor: Actor, plan: PlanFile, through: Month, clock: Clock = systemClock): Promise<{ firms: number; qualifications: number }> {
   if (!canManageDemoData(actor)) throw new ForbiddenError();
+  const now = clock();
   const db = await getDb();
   const units = new Map((await db.unit.findMany({ where: { planId: plan.id }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const firms = generateDemoRegistry(plan, through);
@@ -32,13 +34,15 @@ export async function seedDemoRegistry(actor: Actor, plan: PlanFile, through: Mo
         })),
         true,
         null,
+        now,
       );
       const qualifications = firms.flatMap((f) => f.qualifications.map((q) => ({ ...q, enterpriseId: ids.get(f.creditCode)! })));
       await tx.$executeRawUnsafe(
-        `INSERT INTO "Qualification" ("enterpriseId", kind, year, level, "certificateNo", "validFrom", "validUntil", "endedOn", "isDemo", "updatedAt")
-         SELECT x."enterpriseId", x.kind::"QualificationKind", x.year, x.level, x."certificateNo", x."validFrom", x."validUntil", x."endedOn", true, now()
+        `INSERT INTO "Qualification" ("enterpriseId", kind, year, level, "certificateNo", "validFrom", "validUntil", "endedOn", "isDemo", "updatedAt", "createdAt")
+         SELECT x."enterpriseId", x.kind::"QualificationKind", x.year, x.level, x."certificateNo", x."validFrom", x."validUntil", x."endedOn", true, $2::timestamptz, $2::timestamptz
            FROM jsonb_to_recordset($1::jsonb) AS x("enterpriseId" int, kind text, year int, level text, "certificateNo" text, "validFrom" date, "validUntil" date, "endedOn" date)`,
         JSON.stringify(qualifications),
+        now,
       );
       await tx.$executeRawUnsafe(
         `UPDATE "Qualification" q SET "renewalOfId" = p.id FROM "Qualification" p

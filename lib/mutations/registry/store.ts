@@ -2,6 +2,7 @@
 // pure planner wants, and writing many rows with one statement each (a JSON parameter expanded by
 // jsonb_to_recordset: one bind value whatever the row count, the same on PostgreSQL and PGlite).
 import 'server-only';
+import { systemClock } from '@/lib/clock';
 import type { Db } from '@/lib/db/client';
 import { ConflictError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -60,50 +61,53 @@ export async function loadStoredState(tx: Tx, kind: QualificationKind | null): P
 const firmColumns = `"creditCode" text, name text, "townUnitId" int, "parkUnitId" int, "clusterTask" int, "aboveScale" boolean, "foundedOn" date`;
 
 /** Inserts new firms; returns credit code → id. */
-export async function insertFirms(tx: Tx, firms: FirmWrite[], isDemo: boolean, actorId: number | null): Promise<Map<string, number>> {
+export async function insertFirms(tx: Tx, firms: FirmWrite[], isDemo: boolean, actorId: number | null, now: Date = systemClock()): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (firms.length === 0) return ids;
   const rows = await tx.$queryRawUnsafe<{ id: number; creditCode: string }[]>(
-    `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt")
-     SELECT x."creditCode", x.name, x."townUnitId", x."parkUnitId", x."clusterTask", x."aboveScale", x."foundedOn", $2, $3, now()
+    `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt", "createdAt")
+     SELECT x."creditCode", x.name, x."townUnitId", x."parkUnitId", x."clusterTask", x."aboveScale", x."foundedOn", $2, $3, $4::timestamptz, $4::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS x(${firmColumns})
      RETURNING id, "creditCode"`,
     JSON.stringify(firms),
     isDemo,
     actorId,
+    now,
   );
   for (const r of rows) ids.set(r.creditCode, r.id);
   return ids;
 }
 
 /** Version-checked bulk update: a firm changed by someone else since it was read fails the whole import. */
-export async function updateFirms(tx: Tx, firms: ImportPlan['firmUpdates'], actorId: number | null): Promise<void> {
+export async function updateFirms(tx: Tx, firms: ImportPlan['firmUpdates'], actorId: number | null, now: Date = systemClock()): Promise<void> {
   if (firms.length === 0) return;
   const count = await tx.$executeRawUnsafe(
     `UPDATE "Enterprise" e SET name = x.name, "townUnitId" = x."townUnitId", "parkUnitId" = x."parkUnitId", "clusterTask" = x."clusterTask",
-            "aboveScale" = x."aboveScale", "foundedOn" = x."foundedOn", version = e.version + 1, "updatedAt" = now(), "updatedById" = $2
+            "aboveScale" = x."aboveScale", "foundedOn" = x."foundedOn", version = e.version + 1, "updatedAt" = $3::timestamptz, "updatedById" = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id int, version int, ${firmColumns})
       WHERE e.id = x.id AND e.version = x.version`,
     JSON.stringify(firms),
     actorId,
+    now,
   );
   if (count !== firms.length) throw new ConflictError('导入期间有企业信息被他人修改，请重新预览后再导入', 'Firms were changed by someone else during the import; preview again');
 }
 
 /** Upserts qualifications by (firm, kind, year); a changed row's version moves. */
-export async function upsertQualifications(tx: Tx, kind: QualificationKind, rows: ImportPlan['qualifications'], ids: ReadonlyMap<string, number>, isDemo: boolean): Promise<void> {
+export async function upsertQualifications(tx: Tx, kind: QualificationKind, rows: ImportPlan['qualifications'], ids: ReadonlyMap<string, number>, isDemo: boolean, now: Date = systemClock()): Promise<void> {
   if (rows.length === 0) return;
   const data = rows.map((q) => ({ ...q, enterpriseId: ids.get(q.creditCode)! }));
   await tx.$executeRawUnsafe(
-    `INSERT INTO "Qualification" ("enterpriseId", kind, year, "validFrom", "validUntil", "certificateNo", level, "isDemo", "updatedAt")
-     SELECT x."enterpriseId", $2::"QualificationKind", x.year, x."validFrom", x."validUntil", x."certificateNo", x.level, $3, now()
+    `INSERT INTO "Qualification" ("enterpriseId", kind, year, "validFrom", "validUntil", "certificateNo", level, "isDemo", "updatedAt", "createdAt")
+     SELECT x."enterpriseId", $2::"QualificationKind", x.year, x."validFrom", x."validUntil", x."certificateNo", x.level, $3, $4::timestamptz, $4::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS x("enterpriseId" int, year int, "validFrom" date, "validUntil" date, "certificateNo" text, level text)
      ON CONFLICT ("enterpriseId", kind, year) DO UPDATE
         SET "validFrom" = excluded."validFrom", "validUntil" = excluded."validUntil", "certificateNo" = excluded."certificateNo",
-            level = excluded.level, version = "Qualification".version + 1, "updatedAt" = now()`,
+            level = excluded.level, version = "Qualification".version + 1, "updatedAt" = $4::timestamptz`,
     JSON.stringify(data),
     kind,
     isDemo,
+    now,
   );
   // A certificate follows the firm's previous one of the same kind: the chain is the firm's history.
   await tx.$executeRawUnsafe(

@@ -41,15 +41,16 @@ export async function extendDeadline(
   const structure = await getPlanStructure(db, await planIdOfUnit(db, data.unitId));
   await loadFormDefinition(db, structure, data.unitId, data.month);
   const closesAt = endOfCstDay(data.until);
+  const now = clock();
   return db.$transaction(async (tx) => {
     const settings = await loadReportingSettings(tx);
     if (closesAt <= defaultClosesAt(data.month, settings.dueDay))
       throw new ReportValidationError({ until: ['validation.extensionTooEarly'] });
-    const submission = (await lockSubmission(tx, data.unitId, data.month))!;
+    const submission = (await lockSubmission(tx, data.unitId, data.month, true, now))!;
     await tx.submission.update({
       where: { id: submission.id },
       // Not the version: it tracks the items a reviewer approves and a reporter submits, which did not change.
-      data: { extendedUntil: closesAt, extensionReason: data.reason, extendedById: actor.userId },
+      data: { extendedUntil: closesAt, extensionReason: data.reason, extendedById: actor.userId, updatedAt: now },
     });
     await recordAudit(tx, actor, {
       event: 'reporting.deadline.extended',
@@ -57,7 +58,7 @@ export async function extendDeadline(
       targetId: submission.id,
       reason: data.reason,
       before: { extendedUntil: submission.extendedUntil },
-      after: { unitId: data.unitId, month: data.month, extendedUntil: closesAt, at: clock() },
+      after: { unitId: data.unitId, month: data.month, extendedUntil: closesAt, at: now },
     });
     return { submissionId: submission.id, closesAt };
   }, TX_OPTIONS);
@@ -76,14 +77,14 @@ export async function reopenMonth(
   await loadFormDefinition(db, structure, data.unitId, data.month);
   const now = clock();
   return db.$transaction(async (tx) => {
-    const submission = (await lockSubmission(tx, data.unitId, data.month))!;
+    const submission = (await lockSubmission(tx, data.unitId, data.month, true, now))!;
     const window = await windowOf(tx, submission, data.month, now);
     if (window === 'open' || window === 'not_open')
       throw new InvalidTransitionError('尚未过截止时间，无需重新开放', 'The month is not closed yet');
     if (window === 'reopened') throw new InvalidTransitionError('该月已重新开放', 'The month is already reopened');
     await tx.submission.update({
       where: { id: submission.id },
-      data: { reopened: true, reopenReason: data.reason, reopenedAt: now, reopenedById: actor.userId },
+      data: { reopened: true, reopenReason: data.reason, reopenedAt: now, reopenedById: actor.userId, updatedAt: now },
     });
     await recordAudit(tx, actor, {
       event: 'reporting.reopened',

@@ -144,7 +144,7 @@ export async function applyFormIn(
   now: Date,
 ): Promise<SaveResult> {
   const def = await loadFormDefinition(tx, structure, unitId, month);
-  const submission = (await lockSubmission(tx, unitId, month))!;
+  const submission = (await lockSubmission(tx, unitId, month, true, now))!;
   const settings = await loadReportingSettings(tx);
   const window = windowState(now, {
     month,
@@ -174,7 +174,7 @@ export async function applyFormIn(
       status: submission.status,
     };
   }
-  const refreshed = await refreshSubmission(tx, submission.id);
+  const refreshed = await refreshSubmission(tx, submission.id, {}, now);
   await recordAudit(tx, actor, {
     event: options.source === 'import' ? 'reporting.import.confirmed' : options.source === 'api' ? 'reporting.api.pushed' : 'reporting.draft.saved',
     targetType: 'submission',
@@ -226,7 +226,7 @@ export async function submitMonth(
   return db.$transaction(async (tx) => {
     const def = await loadFormDefinition(tx, structure, unitId, data.month);
     if (def.tasks.length > 0) assertCan(actor, 'task.reportProgress', { unitId });
-    const submission = await lockSubmission(tx, unitId, data.month, false);
+    const submission = await lockSubmission(tx, unitId, data.month, false, now);
     if (!submission)
       throw new InvalidTransitionError('本月尚未填报任何内容', 'Nothing has been entered for this month');
     if (submission.version !== data.version) throw staleVersionError([await lastChangeOf(tx, submission.id)]);
@@ -263,6 +263,7 @@ export async function submitMonth(
       submittedAt: now,
       submittedById: actor.userId,
       returnReason: null,
+      updatedAt: now,
       version: { increment: 1 },
     };
     for (const v of values) {
@@ -315,7 +316,7 @@ export async function submitMonth(
       reopened: false,
       withdrawnAt: null,
       withdrawnById: null,
-    });
+    }, now);
     await recordAudit(tx, actor, {
       event: 'reporting.submitted',
       targetType: 'submission',

@@ -46,6 +46,8 @@ export async function writePlans(
         warnings: p.warnings,
         updatedById: actor.userId,
         submissionId,
+        createdAt: now,
+        updatedAt: now,
       })),
       select: { id: true, indicatorId: true, unitId: true, month: true, stage: true, version: true, status: true },
     });
@@ -71,7 +73,7 @@ export async function writePlans(
   const changes = valuePlans.filter((p): p is ValueWrite => p.kind === 'change');
   out.unchanged += valuePlans.filter((p) => p.kind === 'unchanged').length;
   if (changes.length > 0) {
-    await updateChanged(tx, actor, {
+    await updateChanged(tx, actor, now, {
       table: 'IndicatorValue',
       columns: ['value', 'comment', 'warnings'],
       set: Prisma.sql`"value" = d.value, "comment" = d.comment, "warnings" = d.warnings,
@@ -116,6 +118,8 @@ export async function writePlans(
         ...p.content,
         status: p.nextStatus,
         updatedById: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })),
       select: { id: true, taskId: true, version: true },
     });
@@ -125,7 +129,7 @@ export async function writePlans(
     out.created += taskCreates.length;
   }
   if (taskChanges.length > 0) {
-    await updateChanged(tx, actor, {
+    await updateChanged(tx, actor, now, {
       table: 'TaskReport',
       columns: ['progress', 'narrative', 'note'],
       set: Prisma.sql`"progress" = d.progress::"TaskProgress", "narrative" = d.narrative, "note" = d.note`,
@@ -176,6 +180,7 @@ interface ChangedRow {
 async function updateChanged(
   tx: Tx,
   actor: Actor,
+  now: Date,
   target: { table: 'IndicatorValue' | 'TaskReport'; columns: string[]; set: Prisma.Sql; rows: ChangedRow[] },
 ): Promise<void> {
   const values = Prisma.join(
@@ -188,7 +193,7 @@ async function updateChanged(
   );
   const updated = await tx.$queryRaw<{ id: number }[]>`
     UPDATE ${Prisma.raw(`"${target.table}"`)} AS r SET ${target.set}, "status" = d.status::"ValueStatus",
-      "updatedById" = ${actor.userId}::int, "version" = r."version" + 1, "updatedAt" = now(),
+      "updatedById" = ${actor.userId}::int, "version" = r."version" + 1, "updatedAt" = ${now}::timestamptz,
       "submittedAt" = CASE WHEN d.leaves THEN NULL ELSE r."submittedAt" END,
       "submittedById" = CASE WHEN d.leaves THEN NULL ELSE r."submittedById" END
     FROM (VALUES ${values}) AS d(id, version, ${Prisma.raw(target.columns.join(', '))}, status, leaves)

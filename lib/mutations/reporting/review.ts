@@ -122,8 +122,8 @@ async function applyReview(
     const to = nextItemState(row.status, action, { window: 'open' });
     const data =
       action === 'approve'
-        ? { status: to, approvedAt: now, approvedById: actor.userId, returnReason: null, version: { increment: 1 } }
-        : { status: to, returnReason: reason, approvedAt: null, approvedById: null, version: { increment: 1 } };
+        ? { status: to, approvedAt: now, approvedById: actor.userId, returnReason: null, updatedAt: now, version: { increment: 1 } }
+        : { status: to, returnReason: reason, approvedAt: null, approvedById: null, updatedAt: now, version: { increment: 1 } };
     const where = { id: row.id, version: row.version, status: row.status };
     const { count } =
       row.kind === 'value'
@@ -202,7 +202,7 @@ async function reviewItems(
       onStale: async (row) => ({ field: `items.${row.id}`, changedBy: null, changedAt: null }),
     });
     const submissions = [...new Set(ordered.map((r) => r.submissionId).filter((id): id is number => id !== null))];
-    for (const id of submissions) await refreshSubmission(tx, id);
+    for (const id of submissions) await refreshSubmission(tx, id, {}, now);
     if (action === 'return') await noticeReturn(tx, actor, submissions, reason, now);
     await recordAudit(tx, actor, {
       event: reviewAudit[action],
@@ -328,7 +328,7 @@ async function reviewSubmission(
       now,
       onStale: () => lastChangeOf(tx, submissionId),
     });
-    const refreshed = await refreshSubmission(tx, submissionId);
+    const refreshed = await refreshSubmission(tx, submissionId, {}, now);
     if (action === 'return') await noticeReturn(tx, actor, [submissionId], reason, now);
     await recordAudit(tx, actor, {
       event: action === 'approve' ? 'reporting.submission.approved' : 'reporting.submission.returned',

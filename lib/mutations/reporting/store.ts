@@ -84,9 +84,11 @@ export async function lockSubmission(
   unitId: number,
   month: string,
   create = true,
+  /** The clock's time of the write: the new row's created/updated times (lib/db/clock-stamps.ts otherwise). */
+  now?: Date,
 ): Promise<(LockedSubmission & { created: boolean }) | null> {
   const created = create
-    ? (await tx.submission.createMany({ data: [{ unitId, month }], skipDuplicates: true })).count === 1
+    ? (await tx.submission.createMany({ data: [{ unitId, month, ...(now ? { createdAt: now, updatedAt: now } : {}) }], skipDuplicates: true })).count === 1
     : false;
   const locked = await tx.$queryRaw<
     { id: number }[]
@@ -108,6 +110,7 @@ export async function refreshSubmission(
   tx: Tx,
   submissionId: number,
   extra: Prisma.SubmissionUpdateInput = {},
+  now?: Date,
 ): Promise<{ status: ValueStatus; version: number }> {
   // Sequential: one connection per transaction, and node-postgres wants one query at a time on it.
   const values = await tx.indicatorValue.findMany({ where: { submissionId }, select: { status: true } });
@@ -115,7 +118,7 @@ export async function refreshSubmission(
   const status = submissionStatus([...values, ...tasks].map((i) => i.status));
   const updated = await tx.submission.update({
     where: { id: submissionId },
-    data: { ...extra, status, version: { increment: 1 } },
+    data: { ...(now ? { updatedAt: now } : {}), ...extra, status, version: { increment: 1 } },
     select: { status: true, version: true },
   });
   return updated;

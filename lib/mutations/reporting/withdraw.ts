@@ -47,7 +47,7 @@ export async function withdrawSubmission(
   const db = await getDb();
   const now = clock();
   return db.$transaction(async (tx) => {
-    const submission = await lockSubmission(tx, unitId, data.month, false);
+    const submission = await lockSubmission(tx, unitId, data.month, false, now);
     if (!submission) throw new NotFoundError('本月没有已报送的内容', 'Nothing has been submitted for this month');
     if (submission.version !== data.version) throw staleVersionError([await lastChangeOf(tx, submission.id)]);
     const settings = await loadReportingSettings(tx);

@@ -40,6 +40,8 @@ import {
 } from '@/lib/reporting/deadlines';
 import { canTransition } from '@/lib/reporting/state-machine';
 import { breakdownTotal } from '@/lib/reporting/totals';
+import { queueState, type QueueState } from '@/lib/reporting/queue-state';
+import { checkBreakdown, groupCoverage, type BreakdownCheck, type GroupCoverage } from '@/lib/reporting/breakdown-check';
 
 export interface FormWindowDto {
   state: WindowState;
@@ -92,8 +94,11 @@ export interface FormIndicatorDto {
   lagged: boolean;
   milestones: { year: number; value: number; comparator: Comparator; text: string }[];
   items: FormItemDto[];
-  /** Per breakdown group (各镇街, 各园区管委会): the members' total of what is stored. */
-  groups: { id: number; name: string; total: string; entered: number; missing: number }[];
+  /**
+   * Per breakdown group (各镇街, 各园区管委会): the members' total of what is stored, whether the group covers the
+   * whole district (towns) or lies within it (parks), and the stored total checked against the stored breakdown.
+   */
+  groups: { id: number; name: string; total: string; entered: number; missing: number; coverage: GroupCoverage; check: BreakdownCheck }[];
 }
 
 export interface FormTaskDto {
@@ -139,6 +144,11 @@ export interface ReportFormDto {
     firstSubmittedAt: Date | null;
     timeliness: Timeliness;
   } | null;
+  /**
+   * The unit's one state for the month, by the queue's own definition (lib/reporting/queue-state.ts), so the form's
+   * badge never says 草稿 while items await review, nor disagrees with the bureau's queue.
+   */
+  state: QueueState;
   /** The version a submit must name: the submission's, or 0 before anything is saved. */
   version: number;
   indicators: FormIndicatorDto[];
@@ -186,7 +196,17 @@ export async function getReportForm(
   };
   const window = windowState(now, deadline);
   const closesAt = effectiveClosesAt(deadline);
-  const names = await userNames(db, [submission?.submittedById]);
+  const [names, valueCounts, taskCounts] = await Promise.all([
+    userNames(db, [submission?.submittedById]),
+    submission ? db.indicatorValue.groupBy({ by: ['status'], where: { submissionId: submission.id }, _count: { _all: true } }) : Promise.resolve([]),
+    submission ? db.taskReport.groupBy({ by: ['status'], where: { submissionId: submission.id }, _count: { _all: true } }) : Promise.resolve([]),
+  ]);
+  const counts = { total: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+  for (const c of [...valueCounts, ...taskCounts]) {
+    counts[c.status] += c._count._all;
+    counts.total += c._count._all;
+  }
+  const state = queueState({ items: counts, firstSubmittedAt: submission?.firstSubmittedAt ?? null, withdrawnAt: submission?.withdrawnAt ?? null, pastDue: now >= closesAt });
   const canEnter = can(viewer, 'figure.enter', { unitId });
   const canReport = can(viewer, 'task.reportProgress', { unitId });
 
@@ -234,11 +254,19 @@ export async function getReportForm(
       lagged: ind.lagged,
       milestones: ind.milestones,
       items: itemDtos,
-      groups: ind.breakdowns.map((g) => ({
-        id: g.groupId,
-        name: g.groupName,
-        ...breakdownTotal(itemDtos.filter((i) => i.groupId === g.groupId).map((i) => i.current?.text ?? null)),
-      })),
+      groups: ind.breakdowns.map((g) => {
+        const members = itemDtos.filter((i) => i.groupId === g.groupId);
+        const totalItem = itemDtos.find((i) => i.groupId === null && i.period === members[0]?.period && i.stage === members[0]?.stage);
+        const coverage = groupCoverage(g.memberIds.map((id) => structure.units.get(id)?.kind ?? 'other'));
+        const values = members.map((i) => i.current?.text ?? null);
+        return {
+          id: g.groupId,
+          name: g.groupName,
+          ...breakdownTotal(values),
+          coverage,
+          check: checkBreakdown({ unit: ind.unit, kind: ind.kind, coverage, total: totalItem?.current?.text ?? null, values }),
+        };
+      }),
     });
   }
 
@@ -308,6 +336,7 @@ export async function getReportForm(
           timeliness: timeliness(now, closesAt, submission.firstSubmittedAt),
         }
       : null,
+    state,
     version: submission?.version ?? 0,
     indicators,
     shared: def.shared.map((i) => ({

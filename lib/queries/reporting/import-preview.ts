@@ -20,6 +20,7 @@ import {
 import { getPlanStructure } from '@/lib/mutations/reporting/plan-structure';
 import { can } from '@/lib/permissions';
 import type { Month } from '@/lib/periods';
+import { checkBreakdown, groupCoverage, type BreakdownCheck } from '@/lib/reporting/breakdown-check';
 import { windowState } from '@/lib/reporting/deadlines';
 import { ReportValidationError } from '@/lib/reporting/errors';
 import { withImportSlot } from '@/lib/reporting/import-slots';
@@ -54,6 +55,11 @@ export interface ImportPreview {
   counts: Record<ImportRowAction, number>;
   /** Only a file with no rejected row, and something to write, can be confirmed. */
   canConfirm: boolean;
+  /**
+   * Each breakdown of an indicator on the form against its total, as the month would stand after the import (the
+   * file's figures over what is stored): a soft check, never a reason to refuse the file.
+   */
+  breakdowns: { indicator: string; unit: string; group: string; groupId: number; check: BreakdownCheck }[];
 }
 
 const stageLabel: Record<ValueStage, string> = { final: '正式数', provisional: '快报数' };
@@ -203,6 +209,20 @@ export async function buildPreview(
   });
   rows.push(...parsed.problems.map(problemRow));
   rows.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'values' ? -1 : 1));
+  const after = new Map<string, string>();
+  for (const [key, v] of stored) after.set(key, v.value);
+  for (const plan of valuePlans) if (plan.kind === 'create' || plan.kind === 'change') after.set(plan.key, plan.value);
+  const breakdowns: ImportPreview['breakdowns'] = [];
+  for (const ind of structure.indicators) {
+    for (const g of ind.breakdowns) {
+      const members = def.items.filter((i) => i.indicatorId === ind.id && i.groupId === g.groupId);
+      if (members.length === 0) continue;
+      const total = def.items.find((i) => i.indicatorId === ind.id && i.groupId === null && i.period === members[0].period && i.stage === members[0].stage);
+      const coverage = groupCoverage(g.memberIds.map((id) => structure.units.get(id)?.kind ?? 'other'));
+      const check = checkBreakdown({ unit: ind.unit, kind: ind.kind, coverage, total: total ? (after.get(total.key) ?? null) : null, values: members.map((m) => after.get(m.key) ?? null) });
+      if (check.status !== 'notAdditive') breakdowns.push({ indicator: ind.name, unit: ind.unit, group: g.groupName, groupId: g.groupId, check });
+    }
+  }
   const counts: Record<ImportRowAction, number> = { create: 0, change: 0, unchanged: 0, reject: 0 };
   for (const r of rows) counts[r.action]++;
   return {
@@ -214,6 +234,7 @@ export async function buildPreview(
       rows,
       counts,
       canConfirm: counts.reject === 0 && counts.create + counts.change > 0,
+      breakdowns,
     },
     parsed,
     def,

@@ -8,7 +8,8 @@ import { ReminderBanner } from '@/components/reporting/reminder-banner';
 import { ReportForm } from '@/components/reporting/report-form';
 import { fill, type EntryIndicator, type EntryTask } from '@/components/reporting/types';
 import { ValueHistory, type HistoryEvent } from '@/components/reporting/value-history';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { QueueState } from '@/lib/reporting/queue-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { markRemindersSeenAction, saveReportAction, withdrawAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
@@ -20,6 +21,9 @@ import { can } from '@/lib/permissions';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
+
+// The unit's state for the month, as the bureau's queue names it (lib/reporting/queue-state.ts).
+const stateTone: Record<QueueState, BadgeTone> = { submitted: 'warn', returned: 'bad', withdrawn: 'bad', missing: 'bad', pending: 'neutral', draft: 'info', approved: 'ok' };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting'))('entry.title') };
@@ -44,7 +48,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
   const session = await requireSession();
   const { month } = await params;
   if (!isMonth(month)) notFound();
-  const { locale, text, labels } = await entryText();
+  const { locale, text, labels, validation } = await entryText();
   const actor = session.actor;
   // The unit is the session's; a reporter never names one.
   if (!can(actor, 'figure.enter', { unitId: actor.unitId }) || actor.unitId === null) return refusePage(actor, { permission: 'figure.enter', path: `/report/${month}` }, { title: text.title, message: actor.unitId === null ? text.noUnit : text.forbidden });
@@ -63,10 +67,11 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
     name: locale === 'en' && i.nameEn ? i.nameEn : i.name,
     unit: i.unit,
     decimals: i.decimals,
+    kind: i.kind,
     lagged: i.lagged,
     milestones: i.milestones.map((m) => ({ year: m.year, text: m.text })),
     items: i.items.map((item) => ({ ...item, current: item.current ? { id: item.current.id, text: item.current.text, status: item.current.status, version: item.current.version, comment: item.current.comment, warnings: item.current.warnings, returnReason: item.current.returnReason } : null })),
-    groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total })),
+    groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total, coverage: g.coverage })),
   }));
   const tasks: EntryTask[] = form.tasks.map((task) => ({ ...task, current: task.current ? { id: task.current.id, progress: task.current.progress, narrative: task.current.narrative, note: task.current.note, status: task.current.status, version: task.current.version, returnReason: task.current.returnReason } : null }));
 
@@ -112,8 +117,8 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         <span>{fill(text.due, { date: w.dueDate })}</span>
         {w.extendedUntil ? <span>{fill(text.extended, { date: w.extendedUntil, reason: w.extensionReason ?? '' })}</span> : null}
         {w.reopened ? <span>{fill(text.reopened, { reason: w.reopenReason ?? '' })}</span> : null}
-        <span data-submission-status={submissionStatus}>
-          <Badge tone={submissionStatus === 'approved' ? 'ok' : submissionStatus === 'returned' ? 'bad' : submissionStatus === 'submitted' ? 'warn' : 'neutral'}>{labels.status[submissionStatus]}</Badge>
+        <span data-submission-status={submissionStatus} data-month-state={form.state}>
+          <Badge tone={stateTone[form.state]}>{labels.state[form.state]}</Badge>
         </span>
         <span className="text-slate-600">{fill(text.completeness, { entered: form.completeness.entered, required: form.completeness.required })}</span>
         {w.state === 'closed' ? <span className="text-red-800">{text.closedNote}</span> : null}
@@ -135,7 +140,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         withdraw={mayWithdraw ? { action: withdrawAction, version: form.submission!.version, submittedCount: awaitingReview } : undefined}
         histories={historyNodes}
         text={text}
-        labels={{ ...labels, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
+        labels={{ ...labels, validation, warning: Object.fromEntries(Object.entries(labels.warning).map(([k, v]) => [k, fill(v, { percent: form.jumpThresholdPercent })])) }}
       />
     </>
   );

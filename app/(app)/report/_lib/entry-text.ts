@@ -1,6 +1,7 @@
 // The reporter pages' texts: the `reporting.entry` messages and the shared labels, as plain objects for client forms.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { toLocale } from '@/lib/i18n/locale';
+import type { BreakdownTemplates } from '@/components/reporting/breakdown-note';
 
 export async function entryText() {
   const locale = toLocale(await getLocale());
@@ -17,6 +18,8 @@ export async function entryText() {
       event: t.raw('event') as Record<string, string>,
       importRow: t.raw('importRow') as Record<string, string>,
       window: t.raw('window') as Record<string, string>,
+      breakdown: t.raw('breakdown') as BreakdownTemplates,
+      state: t.raw('review.bucket') as Record<string, string>,
     },
     validation,
   };

@@ -38,7 +38,7 @@ export default async function ReportImportPage({ params }: { params: Promise<{ m
           </div>
         }
       />
-      <ImportForm action={importReportAction} month={month} text={text} rowLabels={labels.importRow} validation={validation} />
+      <ImportForm action={importReportAction} month={month} text={text} rowLabels={labels.importRow} validation={validation} breakdownTemplates={labels.breakdown} />
     </>
   );
 }
