@@ -4,6 +4,7 @@ import { GapView } from '@/components/registry/gap-view';
 import { RegistryTabs } from '@/components/registry/registry-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
+import { can } from '@/lib/permissions';
 import { getGap } from '@/lib/queries/registry/gap';
 import { registryToday } from '../_lib/today';
 
@@ -21,7 +22,7 @@ export default async function GapPage() {
   return (
     <>
       <PageHeader title={t('gap.title')} subtitle={t('gap.subtitle')} />
-      <RegistryTabs current="gap" />
+      <RegistryTabs current="gap" canImport={can(actor, 'registry.import')} />
       <GapView gap={gap} />
     </>
   );

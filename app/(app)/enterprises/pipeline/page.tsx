@@ -4,6 +4,7 @@ import { PipelineFunnel } from '@/components/registry/pipeline-funnel';
 import { RegistryTabs } from '@/components/registry/registry-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
+import { can } from '@/lib/permissions';
 import { getPipeline } from '@/lib/queries/registry/pipeline';
 import { registryToday } from '../_lib/today';
 
@@ -21,7 +22,7 @@ export default async function PipelinePage() {
   return (
     <>
       <PageHeader title={t('pipeline.title')} subtitle={t('pipeline.subtitle')} />
-      <RegistryTabs current="pipeline" />
+      <RegistryTabs current="pipeline" canImport={can(actor, 'registry.import')} />
       <PipelineFunnel pipeline={pipeline} />
     </>
   );
