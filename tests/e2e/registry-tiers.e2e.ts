@@ -32,6 +32,7 @@ test('the funnel and the gap view', async () => {
   expect(await stage('above_scale_high_tech')).toBeLessThanOrEqual(await stage('high_tech'));
   expect(await page.locator('main').innerText()).toContain('2026（至今）');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-pipeline.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-pipeline-top.png`, fullPage: false });
 
   await page.getByRole('link', { name: '缺口与候选' }).click();
   await page.waitForURL('**/enterprises/gap');
@@ -40,6 +41,7 @@ test('the funnel and the gap view', async () => {
   expect(gap).toContain('国科发火〔2016〕32号');
   expect(await page.locator('[data-closing]').count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-gap.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-gap-top.png`, fullPage: false });
   await printed(page, 'registry-gap');
   await context.close();
 });
@@ -65,11 +67,12 @@ test('upload a list: a refused row blocks it; a clean list previews, imports, an
 
   await page.setInputFiles('#import-file', { name: '高企名单.xlsx', mimeType: XLSX, buffer: good });
   await page.getByRole('button', { name: '预览' }).click();
-  await expect.poll(() => page.locator('tr[data-outcome="created"]').count()).toBe(3);
-  expect(await page.locator('tr[data-outcome="refused"]').count()).toBe(0);
+  const counts = async () => JSON.parse((await page.locator('#preview-title').getAttribute('data-counts')) ?? '{}');
+  await expect.poll(counts).toEqual({ created: 3, updated: 0, unchanged: 0, refused: 0 });
+  expect(await page.locator('tr[data-outcome="created"]').count()).toBe(3);
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect.poll(() => page.locator('main [role="status"]').allInnerTexts().then((t) => t.join(' '))).toContain('新增 3 行');
-  expect(JSON.parse((await page.locator('#preview-title').getAttribute('data-counts'))!)).toEqual({ created: 0, updated: 0, unchanged: 3, refused: 0 });
+  expect(await counts()).toEqual({ created: 0, updated: 0, unchanged: 3, refused: 0 });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-import-done.png`, fullPage: true });
 
   await page.goto(`/enterprises?q=${code(2)}`);

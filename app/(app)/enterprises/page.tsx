@@ -38,7 +38,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   if (refused) return refused;
   const t = await getTranslations('registry');
   const filter = filterFrom(await searchParams);
-  const today = registryToday();
+  const today = filter.on ?? registryToday();
   const [list, units] = await Promise.all([listEnterprises(actor, filter, today), listRegistryUnits(actor)]);
   const { page, pages } = list;
   return (

@@ -17,7 +17,7 @@ import { tierOf } from '@/lib/registry/tier';
 
 export const HIGH_TECH_INDICATOR = 'high_tech_enterprises';
 /** Firms on the visit list shown; the counts cover them all. */
-const VISIT_LIST = 200;
+const VISIT_LIST = 50;
 
 export interface GapUnitRow {
   id: number;

@@ -10,7 +10,7 @@ import { loadAssessedFirms } from '@/lib/queries/registry/candidates';
 /** The plan runs 2023–2027: flows from its first year. */
 export const PIPELINE_FROM_YEAR = 2023;
 /** Firms listed per next step on the page; the counts cover all of them. */
-const LISTED = 100;
+const LISTED = 15;
 
 export interface PipelineDto {
   today: Day;
