@@ -10,7 +10,8 @@ import { confirmRegistryImport, previewRegistryImport, type RegistryImportPrevie
 import { endQualification, recordQualification } from '@/lib/mutations/registry/qualification';
 import { translateFieldErrors } from '@/lib/reporting/errors';
 import { createEnterpriseSchema, endQualificationSchema, recordQualificationSchema, updateEnterpriseSchema } from '@/lib/schemas/registry/enterprise';
-import { MAX_REGISTRY_UPLOAD_BYTES, registryImportFormSchema } from '@/lib/schemas/registry/import';
+import { fillRegistryFiguresSchema, MAX_REGISTRY_UPLOAD_BYTES, registryImportFormSchema } from '@/lib/schemas/registry/import';
+import { fillRegistryFigures, type FillResult } from '@/lib/mutations/registry/derived';
 
 function refreshed<T>(state: ActionState<T>): ActionState<T> {
   // The list, the profiles, the forecast, the funnel and the gap, and the dashboards that count from the registry.
@@ -55,4 +56,13 @@ export async function recordQualificationAction(previous: ActionState<{ id: numb
 const endJob = authorizedAction({ schema: endQualificationSchema, permission: 'registry.manage', name: 'endQualification' }, (actor, input) => endQualification(actor, input));
 export async function endQualificationAction(previous: ActionState<{ version: number }>, formData: FormData) {
   return refreshed(await endJob(previous, formData));
+}
+
+/** Fills the session's unit's form with the registry's counts (drafts, source `registry`): submitted and reviewed as any figure. */
+const fillJob = authorizedAction({ schema: fillRegistryFiguresSchema, permission: 'figure.enter', name: 'fillRegistryFigures' }, async (actor, input) => {
+  const result = await fillRegistryFigures(actor, input);
+  return { filled: result.filled, locked: result.locked };
+});
+export async function fillRegistryFiguresAction(previous: ActionState<Pick<FillResult, 'filled' | 'locked'>>, formData: FormData) {
+  return refreshed(await fillJob(previous, formData));
 }

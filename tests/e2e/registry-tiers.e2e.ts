@@ -134,3 +134,47 @@ test('a town may not open the upload or the forms', async () => {
   }
   await context.close();
 });
+
+test('counted from the registry: beside the monthly form with the difference, filled as drafts, in the review, on the indicator page', async () => {
+  const context = await newContext(browser, baseUrl);
+  const page = await signInAs(context, 'kjj');
+  await page.goto('/report/2026-10');
+  const section = page.locator('[data-registry-figures]');
+  expect(await section.innerText()).toContain('企业库计数');
+  // The demo registry agrees with the demo figures; this file added four certificates in force on 2026-10-31 in
+  // 天生街道 (three imported, one typed in), so the district and 天生街道 differ by −4 and nothing else does.
+  const district = section.locator('table[data-registry-indicator="high_tech_enterprises"] tbody tr').first();
+  expect(await district.locator('[data-difference]').getAttribute('data-difference')).toBe('-4');
+  const differences = await section.locator('table[data-registry-indicator="high_tech_enterprises"] [data-difference]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-difference')));
+  expect(differences.filter((d) => d !== '0' && d !== '')).toEqual(['-4', '-4']);
+  expect(await section.locator('[data-disagreements]').getAttribute('data-disagreements')).toBe('2');
+  await section.screenshot({ path: `${SCREENSHOT_DIR}/registry-form-figures.png` });
+
+  const count = Number((await district.locator('[data-registry-count]').innerText()).replace(/,/g, ''));
+  await district.locator('[data-registry-count]').click();
+  await page.waitForURL(/holds=high_tech&on=2026-10-31/);
+  expect(Number(/共 (\d+) 家企业/.exec(await page.locator('main p').first().innerText())?.[1])).toBe(count);
+
+  await page.goto('/report/2026-11');
+  await page.getByRole('button', { name: '按企业库计数填入' }).click();
+  await expect.poll(() => page.locator('[data-registry-figures]').innerText()).toMatch(/已填入 \d+ 项/);
+  await page.reload();
+  const filled = await page.locator('table[data-registry-indicator="high_tech_enterprises"] tbody tr').first().innerText();
+  expect(filled).toContain('企业库 · 草稿');
+  await context.close();
+
+  const reviewerContext = await newContext(browser, baseUrl);
+  const reviewer = await signInAs(reviewerContext, 'reviewer');
+  await reviewer.goto('/review?month=2026-10');
+  await reviewer.getByRole('link', { name: '区科技局', exact: true }).first().click();
+  await reviewer.waitForURL(/\/review\/\d+/);
+  const inReview = reviewer.locator('[data-registry-figures]');
+  expect(await inReview.locator('[data-disagreements]').getAttribute('data-disagreements')).toBe('2');
+  expect(await inReview.getByRole('button', { name: '按企业库计数填入' }).count()).toBe(0);
+
+  await reviewer.goto('/indicators/high_tech_enterprises');
+  const comparison = reviewer.locator('[data-registry-comparison]');
+  expect(await comparison.locator('tbody tr').count()).toBe(12);
+  await comparison.screenshot({ path: `${SCREENSHOT_DIR}/registry-indicator-comparison.png` });
+  await reviewerContext.close();
+});

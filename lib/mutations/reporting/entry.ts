@@ -67,7 +67,8 @@ export interface SaveResult {
 }
 
 export interface ApplyOptions {
-  source: Extract<ValueSource, 'manual' | 'import'>;
+  /** 'registry': figures filled from the enterprise registry's count (lib/mutations/registry/derived.ts). */
+  source: Extract<ValueSource, 'manual' | 'import' | 'registry'>;
   /** Extra facts for the audit row (an upload's file hash and name). */
   audit?: Record<string, unknown>;
 }

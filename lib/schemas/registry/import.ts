@@ -1,6 +1,7 @@
 // Pure: the registry import form (which list, preview or confirm, the previewed file's hash, the file, and the column
 // mapping the user corrected, as JSON field → column index). `.strict()`. Messages are keys of `validation`.
 import { z } from 'zod';
+import { monthField } from '@/lib/schemas/reporting';
 import { fieldsOf, listKinds, type ColumnMapping, type ImportField, type ListKind } from '@/lib/registry/import-columns';
 
 /** What one server-action request may carry (next.config.js bodySizeLimit is 3 MB): larger lists go by the CLI. */
@@ -52,3 +53,6 @@ export const registryImportFormSchema = z
   })
   .strict();
 export type RegistryImportFormInput = z.output<typeof registryImportFormSchema>;
+
+/** Filling the unit's form with the registry's counts for one month (the unit is the session's). */
+export const fillRegistryFiguresSchema = z.object({ month: monthField }).strict();

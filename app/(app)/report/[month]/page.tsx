@@ -20,6 +20,7 @@ import { can } from '@/lib/permissions';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
+import { RegistryFiguresSection } from '@/app/(app)/_registry/sections';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting'))('entry.title') };
@@ -124,6 +125,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
           {form.shared.map((s) => `${s.name}（${s.reportedBy?.name ?? '—'}）`).join('；')}
         </p>
       ) : null}
+      <RegistryFiguresSection actor={actor} reporterUnitId={form.unit.id} month={form.month} canFill={form.viewer.canEdit} />
       <ReportForm
         action={saveReportAction}
         unitId={form.unit.id}
