@@ -17,6 +17,12 @@ export function GapView({ gap }: { gap: GapDto }) {
       <p className="mb-3 text-sm text-slate-700">
         {gap.latest ? t('gap.from', { value: fmt(gap.latest.value), month: gap.latest.month, registry: fmt(gap.registryInForce) }) : t('gap.noFigure', { registry: fmt(gap.registryInForce) })}
       </p>
+      {gap.past.map((m) => (
+        <p key={m.year} className="mb-2 text-sm text-slate-700" data-past-milestone={m.year}>
+          {t('gap.past', { year: m.year, text: m.text, actual: m.actual === null ? '—' : fmt(m.actual) })}
+          <span className={`ml-1 font-semibold ${m.outcome === 'met' ? 'text-emerald-700' : m.outcome === 'missed' ? 'text-red-700' : 'text-slate-600'}`}>{t(`gap.outcome.${m.outcome === 'met' || m.outcome === 'missed' ? m.outcome : 'awaiting'}`)}</span>
+        </p>
+      ))}
       {gap.plans.length === 0 && gap.latest ? <p className="mb-4 text-sm text-slate-600">{t('gap.noMilestone')}</p> : null}
       {gap.plans.map((p) => (
         <section key={p.year} className={card} aria-labelledby={`gap-${p.year}`}>
@@ -24,6 +30,7 @@ export function GapView({ gap }: { gap: GapDto }) {
           <div className={`mx-4 mt-3 rounded border px-3 py-2 text-sm ${closingClass[p.closing]}`} data-closing={p.closing}>
             {p.met ? t('gap.met') : t(`gap.closing.${p.closing}`, { totalNew: fmt(p.totalNew), eligible: fmt(p.eligible), near: fmt(p.near), renewals: fmt(p.totalRenewals) })}
           </div>
+          <p className="mx-4 mt-2 text-xs text-slate-600">{t('gap.pace', { from: fmt(p.from), threshold: fmt(p.threshold), perMonth: p.requiredPerMonth.toFixed(1), quarters: p.quarters.length })}</p>
           <table className="mt-2 w-full min-w-[420px] text-sm">
             <thead className="text-left text-xs text-slate-500">
               <tr className="border-b border-slate-200">

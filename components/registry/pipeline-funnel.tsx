@@ -18,7 +18,7 @@ export function PipelineFunnel({ pipeline }: { pipeline: PipelineDto }) {
         <ol className="space-y-1.5 px-4 py-3">
           {[...stages].map((s) => (
             <li key={s} className="flex items-center gap-3 text-sm">
-              <span className="w-28 shrink-0 text-slate-700">{t(`pipeline.stage.${s}`)}</span>
+              <span className="w-36 shrink-0 text-slate-700">{t(`pipeline.stage.${s}`)}</span>
               <span className="flex-1">
                 <span className="block h-5 rounded bg-brand-600" style={{ width: `${Math.max(1, (pipeline.counts[s] / max) * 100)}%` }} aria-hidden="true" />
               </span>

@@ -14,7 +14,20 @@ export interface RegistryFiguresView {
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
-export function RegistryFigures({ figures, text: t, labels, action }: { figures: RegistryFiguresView[]; text: Record<string, string>; labels: { source: Record<string, string>; status: Record<string, string> }; action?: ReactNode }) {
+export function RegistryFigures({
+  figures,
+  text: t,
+  labels,
+  action,
+  linked,
+}: {
+  figures: RegistryFiguresView[];
+  text: Record<string, string>;
+  labels: { source: Record<string, string>; status: Record<string, string> };
+  action?: ReactNode;
+  /** The counts link to the list only for viewers who may see every firm (a department's reporter sees none). */
+  linked: boolean;
+}) {
   if (figures.length === 0) return null;
   const disagreements = figures.reduce((n, f) => n + f.rows.filter((r) => r.difference !== null && r.difference !== 0).length, 0);
   return (
@@ -47,7 +60,13 @@ export function RegistryFigures({ figures, text: t, labels, action }: { figures:
                 <tr key={r.subjectUnitId} className="border-b border-slate-100 last:border-0" data-subject={r.subjectUnitId}>
                   <th scope="row" className="py-1 pr-3 text-left font-normal">{r.subjectName.replace(/管委会$/, '')}</th>
                   <td className="num py-1 pr-3 text-right font-semibold">
-                    <Link href={r.href} data-registry-count>{fmt(r.registry)}</Link>
+                    {linked ? (
+                      <Link href={r.href} data-registry-count>
+                        {fmt(r.registry)}
+                      </Link>
+                    ) : (
+                      <span data-registry-count>{fmt(r.registry)}</span>
+                    )}
                   </td>
                   <td className="num py-1 pr-3 text-right">{r.figure ? fmt(r.figure.value) : '—'}</td>
                   <td className="py-1 pr-3 text-xs text-slate-600">{r.figure ? `${labels.source[r.figure.source] ?? r.figure.source} · ${labels.status[r.figure.status] ?? r.figure.status}` : t.notStored}</td>

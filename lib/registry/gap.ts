@@ -28,6 +28,8 @@ export interface GapPlan {
   met: boolean;
   /** The dashboard's latest figure the pace starts from. */
   from: number;
+  /** The dashboard's required net growth per month. */
+  requiredPerMonth: number;
   quarters: QuarterNeed[];
   totalRenewals: number;
   totalNew: number;
@@ -62,6 +64,7 @@ export function gapPlans(latest: number, needs: readonly MilestoneNeed[], foreca
       threshold: need.threshold,
       met: need.met,
       from: latest,
+      requiredPerMonth: need.requiredPerMonth,
       quarters,
       totalRenewals: quarters.reduce((s, q) => s + q.renewals, 0),
       totalNew,

@@ -105,6 +105,9 @@ describe('closing the gap', () => {
     expect(plan2027.quarters.reduce((s, q) => s + q.newNeeded, 0)).toBe(threshold - LATEST);
     expect(plan2027.quarters.find((q) => q.quarter === '2027-Q1')!.renewals).toBe(1); // D, 2027-01-31
     expect(gap.totals).toMatchObject({ eligible: 4, near: 1 }); // A, B, F, G; C
+    // 2025 is past: no December 2025 figure was approved, so its verdict awaits it.
+    expect(gap.past).toEqual([{ year: 2025, text: '超过470家', actual: null, outcome: 'awaiting' }]);
+    expect(plan2027.requiredPerMonth).toBeCloseTo((threshold - LATEST) / 14, 9); // 2026-10 → 2027-12: 14 months
     expect(plan2027.closing).toBe(threshold - LATEST <= 4 ? 'eligible_enough' : threshold - LATEST <= 5 ? 'with_near' : 'short');
   });
 

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/actor';
 import { fillRegistryFiguresAction } from '@/lib/actions/registry';
 import { ForbiddenError } from '@/lib/errors';
 import { addMonths, type Month } from '@/lib/periods';
+import { registryScope } from '@/lib/permissions';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import type { RegistryRule } from '@/lib/registry/derived';
 
@@ -46,6 +47,7 @@ export async function RegistryFiguresSection({ actor, reporterUnitId, month, can
       }))}
       text={text}
       labels={labels}
+      linked={registryScope(actor).kind === 'all'}
       action={canFill ? <RegistryFillButton action={fillRegistryFiguresAction} month={month} text={text} /> : undefined}
     />
   );

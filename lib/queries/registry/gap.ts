@@ -36,6 +36,8 @@ export interface GapDto {
   latest: { month: string; value: number } | null;
   registryInForce: number;
   plans: GapPlan[];
+  /** Milestones whose year has ended: the dashboard's verdict (met, missed, awaiting its figure). */
+  past: { year: number; text: string; actual: number | null; outcome: string }[];
   units: GapUnitRow[];
   totals: { eligible: number; near: number; unknown: number };
   visits: { id: number; creditCode: string; name: string; town: string | null; park: string | null; tier: string; lapsed: boolean; assessment: CandidateAssessment }[];
@@ -98,6 +100,9 @@ export async function getGap(viewer: Actor, today: Day): Promise<GapDto> {
     latest,
     registryInForce: holding.length,
     plans,
+    past: (progress?.milestones ?? [])
+      .filter((m) => `${m.year}-12` < monthOfDay(today))
+      .map((m) => ({ year: m.year, text: indicator?.milestones.find((x) => x.year === m.year)?.text ?? '', actual: m.actual, outcome: m.outcome })),
     units: [...units.values()].sort((a, b) => (a.kind === b.kind ? b.eligible + b.near - (a.eligible + a.near) || a.id - b.id : a.kind === 'town' ? -1 : 1)),
     totals: { eligible: eligible.length, near: near.length, unknown: candidates.filter((f) => f.assessment.verdict === 'unknown').length },
     visits: [...eligible, ...near]
