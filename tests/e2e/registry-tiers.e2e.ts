@@ -61,7 +61,7 @@ test('upload a list: a refused row blocks it; a clean list previews, imports, an
   await page.getByRole('button', { name: '预览' }).click();
   await expect.poll(() => page.locator('main tr[data-outcome]').count()).toBeGreaterThan(0);
   expect(await page.locator('tr[data-outcome="refused"]').count()).toBe(1);
-  expect(await page.locator('tr[data-outcome="refused"] td').last().innerText()).toContain('第 18 位校验码不符');
+  expect(await page.locator('tr[data-outcome="refused"] td').last().innerText()).toContain('第 18 位校验码应为');
   expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
   expect(await page.getByLabel('统一社会信用代码', { exact: true }).inputValue()).toBe('1'); // the mapping recognised the column
   await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-import-refused.png`, fullPage: true });
@@ -156,7 +156,7 @@ test('counted from the registry: beside the monthly form with the difference, fi
 
   await page.goto('/report/2026-11');
   await page.getByRole('button', { name: '按企业库计数填入' }).click();
-  await expect.poll(() => page.locator('[data-registry-figures]').innerText()).toMatch(/已填入 \d+ 项/);
+  await expect.poll(() => page.locator('[data-registry-figures]').innerText(), { timeout: 60_000 }).toMatch(/已填入 \d+ 项/);
   await page.reload();
   const filled = await page.locator('table[data-registry-indicator="high_tech_enterprises"] tbody tr').first().innerText();
   expect(filled).toContain('企业库 · 草稿');
