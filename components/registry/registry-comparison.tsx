@@ -20,7 +20,7 @@ export function RegistryComparison({ view, text: t }: { view: RegistryComparison
             <th scope="col" className="px-4 py-1 font-medium">{t.month}</th>
             <th scope="col" className="px-4 py-1 text-right font-medium">{t.approved}</th>
             <th scope="col" className="px-4 py-1 text-right font-medium">{t.registry}</th>
-            <th scope="col" className="px-4 py-1 text-right font-medium">{t.difference}</th>
+            <th scope="col" className="px-4 py-1 text-right font-medium">{t.differenceApproved}</th>
           </tr>
         </thead>
         <tbody>

@@ -35,6 +35,24 @@ export function countByRule(firms: readonly RuleFirm[], rule: RegistryRule, mont
   return n;
 }
 
+/** Firms counted per (town, park) cell, as the database groups them; a cell counts each firm once. */
+export interface CellCount {
+  townUnitId: number | null;
+  parkUnitId: number | null;
+  count: number;
+}
+
+/** A subject's count from the cells: the district all of them, a town or park the cells it is in. */
+export function countFromCells(cells: readonly CellCount[], subject: Subject): number {
+  let n = 0;
+  for (const c of cells) {
+    if (subject.kind === 'town' && c.townUnitId !== subject.unitId) continue;
+    if (subject.kind === 'park' && c.parkUnitId !== subject.unitId) continue;
+    n += c.count;
+  }
+  return n;
+}
+
 export type FigureSource = 'manual' | 'import' | 'computed' | 'registry' | 'api' | 'demo';
 
 export interface Comparison {

@@ -11,7 +11,8 @@ import { applyForm } from '@/lib/mutations/reporting/entry';
 import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import { addDays, dateFromDay, lastDayOfMonth } from '@/lib/registry/dates';
-import { REGISTRY_COMMENT } from '@/lib/registry/derived';
+import { countByRule, REGISTRY_COMMENT, type RuleFirm } from '@/lib/registry/derived';
+import { dayFromDate } from '@/lib/registry/dates';
 import { highTechExpiry } from '@/lib/registry/validity';
 import { setupTestDatabase } from '../support/db';
 import { syntheticCode } from '../support/registry';
@@ -121,6 +122,24 @@ describe('the registry count on the form', () => {
     const bureau = await makeReportingActor({ roles: ['bureau_reviewer'], unitId: kjj.unitId });
     expect((await getRegistryFigures(bureau, { reporterUnitId: kjj.unitId!, month: MONTH })).length).toBe(2);
   });
+});
+
+test('the database’s grouped count is the pure rule’s, month by month across the boundaries', async () => {
+  const db = await getDb();
+  const stored = await db.enterprise.findMany({ include: { qualifications: true } });
+  const firmsNow: RuleFirm[] = stored.map((f) => ({
+    id: f.id,
+    townUnitId: f.townUnitId,
+    parkUnitId: f.parkUnitId,
+    aboveScale: f.aboveScale,
+    qualifications: f.qualifications.map((q) => ({ kind: q.kind, validFrom: dayFromDate(q.validFrom), validUntil: q.validUntil ? dayFromDate(q.validUntil) : null, endedOn: q.endedOn ? dayFromDate(q.endedOn) : null })),
+  }));
+  for (const month of ['2023-10', '2023-11', '2026-09', '2026-10', '2026-11', '2028-05', '2029-10', '2029-11']) {
+    const [highTech] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month });
+    for (const row of highTech.rows) {
+      expect(row.comparison.registry, `${month} ${row.subjectName}`).toBe(countByRule(firmsNow, highTech.rule, month, row.subject));
+    }
+  }
 });
 
 describe('the indicator page', () => {

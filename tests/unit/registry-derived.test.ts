@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, lastDayOfMonth } from '@/lib/registry/dates';
-import { compare, countByRule, listHref, type RuleFirm } from '@/lib/registry/derived';
+import { compare, countByRule, countFromCells, listHref, type RuleFirm } from '@/lib/registry/derived';
 import { highTechExpiry } from '@/lib/registry/validity';
 
 const MONTH = '2026-02'; // a short month: its last day is the 28th
@@ -59,4 +59,17 @@ describe('a stored figure beside the count', () => {
 test('the list behind a count is judged on the month’s last day', () => {
   expect(listHref(rule, { kind: 'park', unitId: 20 }, MONTH)).toBe(`/enterprises?holds=high_tech&on=${END}&park=20`);
   expect(listHref({ ...rule, aboveScale: true }, { kind: 'region' }, MONTH)).toBe(`/enterprises?holds=high_tech&on=${END}&aboveScale=yes`);
+});
+
+test('counts from the database’s (town, park) cells: the district all, a town or park its cells', () => {
+  const cells = [
+    { townUnitId: 10, parkUnitId: 20, count: 2 },
+    { townUnitId: 10, parkUnitId: null, count: 3 },
+    { townUnitId: 11, parkUnitId: 20, count: 4 },
+    { townUnitId: null, parkUnitId: null, count: 1 },
+  ];
+  expect(countFromCells(cells, { kind: 'region' })).toBe(10);
+  expect(countFromCells(cells, { kind: 'town', unitId: 10 })).toBe(5);
+  expect(countFromCells(cells, { kind: 'park', unitId: 20 })).toBe(6);
+  expect(countFromCells(cells, { kind: 'town', unitId: 99 })).toBe(0);
 });

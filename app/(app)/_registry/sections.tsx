@@ -13,7 +13,7 @@ import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registr
 import type { RegistryRule } from '@/lib/registry/derived';
 
 const SOURCES = ['manual', 'import', 'computed', 'registry', 'api', 'demo'] as const;
-const TEXT = ['title', 'hint', 'disagree', 'subject', 'registry', 'figure', 'source', 'difference', 'notStored', 'fill', 'filled', 'comparisonTitle', 'month', 'approved'];
+const TEXT = ['title', 'hint', 'disagree', 'subject', 'registry', 'figure', 'source', 'difference', 'notStored', 'fill', 'filled', 'comparisonTitle', 'month', 'approved', 'differenceApproved'];
 
 async function words() {
   const [t, tr] = await Promise.all([getTranslations('registry'), getTranslations('reporting')]);

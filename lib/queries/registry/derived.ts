@@ -8,9 +8,8 @@ import { getDb } from '@/lib/db/client';
 import type { Month } from '@/lib/periods';
 import { assertDashboardViewer } from '@/lib/queries/dashboard';
 import { assertCanViewUnit } from '@/lib/queries/reporting/access';
-import { dayFromDate } from '@/lib/registry/dates';
-import { compare, countByRule, listHref, type Comparison, type RegistryRule, type RuleFirm, type Subject } from '@/lib/registry/derived';
-import type { QualificationKind } from '@/lib/registry/validity';
+import { lastDayOfMonth } from '@/lib/registry/dates';
+import { compare, countFromCells, listHref, type CellCount, type Comparison, type RegistryRule, type Subject } from '@/lib/registry/derived';
 
 export interface RegistryFigureRow {
   subjectUnitId: number;
@@ -30,21 +29,26 @@ export interface RegistryIndicatorFigures {
   rows: RegistryFigureRow[];
 }
 
-/** Every firm with its qualifications of the kinds asked for, unscoped: callers check their viewer first. */
-async function loadRuleFirms(kinds: QualificationKind[]): Promise<RuleFirm[]> {
-  if (kinds.length === 0) return [];
+/**
+ * The rule's count on a month's last day per (town, park) cell, in one grouped query: the same rule as the pure
+ * `countByRule` (in force: from validFrom, through validUntil, before endedOn; a firm counted once however many rows),
+ * which the tests hold it to. Unscoped: callers check their viewer first.
+ */
+async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]> {
   const db = await getDb();
-  const firms = await db.enterprise.findMany({
-    where: { qualifications: { some: { kind: { in: kinds } } } },
-    select: { id: true, townUnitId: true, parkUnitId: true, aboveScale: true, qualifications: { where: { kind: { in: kinds } }, select: { kind: true, validFrom: true, validUntil: true, endedOn: true } } },
-  });
-  return firms.map((f) => ({
-    id: f.id,
-    townUnitId: f.townUnitId,
-    parkUnitId: f.parkUnitId,
-    aboveScale: f.aboveScale,
-    qualifications: f.qualifications.map((q) => ({ kind: q.kind, validFrom: dayFromDate(q.validFrom), validUntil: q.validUntil ? dayFromDate(q.validUntil) : null, endedOn: q.endedOn ? dayFromDate(q.endedOn) : null })),
-  }));
+  const rows = await db.$queryRawUnsafe<{ townUnitId: number | null; parkUnitId: number | null; count: number }[]>(
+    `SELECT e."townUnitId", e."parkUnitId", count(*)::int AS count
+       FROM "Enterprise" e
+      WHERE ($3::boolean IS FALSE OR e."aboveScale")
+        AND EXISTS (SELECT 1 FROM "Qualification" q
+                     WHERE q."enterpriseId" = e.id AND q.kind = $1::"QualificationKind" AND q."validFrom" <= $2::date
+                       AND (q."validUntil" IS NULL OR q."validUntil" >= $2::date) AND (q."endedOn" IS NULL OR q."endedOn" > $2::date))
+      GROUP BY e."townUnitId", e."parkUnitId"`,
+    rule.kind,
+    lastDayOfMonth(month),
+    rule.aboveScale === true,
+  );
+  return rows.map((r) => ({ townUnitId: r.townUnitId, parkUnitId: r.parkUnitId, count: Number(r.count) }));
 }
 
 const registryIndicatorInclude = {
@@ -79,8 +83,8 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
     await db.indicator.findMany({ where: { reporters: { some: { unitId: params.reporterUnitId } } }, orderBy: { position: 'asc' }, include: registryIndicatorInclude })
   ).filter((i) => i.registryRule !== null);
   if (indicators.length === 0) return [];
-  const firms = await loadRuleFirms([...new Set(indicators.map((i) => (i.registryRule as unknown as RegistryRule).kind))]);
-  const out: RegistryIndicatorFigures[] = indicators.map((ind) => {
+  const cells = await Promise.all(indicators.map((i) => cellCounts(i.registryRule as unknown as RegistryRule, params.month)));
+  const out: RegistryIndicatorFigures[] = indicators.map((ind, index) => {
     const rule = ind.registryRule as unknown as RegistryRule;
     const region = ind.plan.units[0];
     const members = ind.breakdowns.flatMap((b) => b.group.members.map((m) => m.unit)).filter((u) => u.kind === 'town' || u.kind === 'park');
@@ -95,7 +99,7 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
       unit: ind.unit,
       rule,
       month: params.month,
-      rows: subjects.map((s) => ({ subjectUnitId: s.id, subjectName: s.name, subject: s.subject, comparison: compare(countByRule(firms, rule, params.month, s.subject), null), href: listHref(rule, s.subject, params.month) })),
+      rows: subjects.map((s) => ({ subjectUnitId: s.id, subjectName: s.name, subject: s.subject, comparison: compare(countFromCells(cells[index], s.subject), null), href: listHref(rule, s.subject, params.month) })),
     };
   });
   const stored = await figuresFor(
@@ -120,15 +124,15 @@ export async function getRegistryComparison(viewer: Actor, indicatorId: number, 
   if (!ind || ind.registryRule === null || !ind.plan.units[0]) return null;
   const rule = ind.registryRule as unknown as RegistryRule;
   const regionId = ind.plan.units[0].id;
-  const firms = await loadRuleFirms([rule.kind]);
+  const cells = await Promise.all(months.map((m) => cellCounts(rule, m)));
   const approved = await db.indicatorValue.findMany({ where: { indicatorId, unitId: regionId, month: { in: months }, status: 'approved' }, select: { month: true, stage: true, value: true, source: true, status: true } });
   return {
     rule,
-    rows: months.map((month) => {
+    rows: months.map((month, i) => {
       const f = approved.find((a) => a.month === month && a.stage === 'final') ?? approved.find((a) => a.month === month) ?? null;
       return {
         month,
-        comparison: compare(countByRule(firms, rule, month, { kind: 'region' }), f ? { value: Number(f.value), source: f.source, status: f.status } : null),
+        comparison: compare(countFromCells(cells[i], { kind: 'region' }), f ? { value: Number(f.value), source: f.source, status: f.status } : null),
         href: listHref(rule, { kind: 'region' }, month),
       };
     }),
