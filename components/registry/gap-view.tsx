@@ -6,7 +6,7 @@ const card = 'mb-5 overflow-x-auto rounded-lg border border-slate-200 bg-white s
 const caption = 'border-b border-slate-200 bg-slate-50 px-4 py-2 text-left text-base font-semibold text-brand-900';
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const statusClass: Record<string, string> = { met: 'text-emerald-700', near: 'text-amber-700', short: 'text-red-700', unknown: 'text-slate-400' };
+const statusClass: Record<string, string> = { met: 'text-emerald-700', near: 'text-amber-700', short: 'text-red-700', unknown: 'text-slate-500' };
 const closingClass: Record<string, string> = { eligible_enough: 'border-emerald-300 bg-emerald-50', with_near: 'border-amber-300 bg-amber-50', short: 'border-red-300 bg-red-50' };
 
 export function GapView({ gap }: { gap: GapDto }) {

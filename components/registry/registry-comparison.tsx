@@ -31,7 +31,7 @@ export function RegistryComparison({ view, text: t }: { view: RegistryComparison
               <td className="num px-4 py-1 text-right">
                 <Link href={r.href}>{fmt(r.registry)}</Link>
               </td>
-              <td className={`num px-4 py-1 text-right ${r.difference ? 'font-semibold text-amber-800' : 'text-slate-400'}`}>{r.difference === null ? '—' : r.difference > 0 ? `+${fmt(r.difference)}` : fmt(r.difference)}</td>
+              <td className={`num px-4 py-1 text-right ${r.difference ? 'font-semibold text-amber-800' : 'text-slate-500'}`}>{r.difference === null ? '—' : r.difference > 0 ? `+${fmt(r.difference)}` : fmt(r.difference)}</td>
             </tr>
           ))}
         </tbody>

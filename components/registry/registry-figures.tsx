@@ -70,7 +70,7 @@ export function RegistryFigures({
                   </td>
                   <td className="num py-1 pr-3 text-right">{r.figure ? fmt(r.figure.value) : '—'}</td>
                   <td className="py-1 pr-3 text-xs text-slate-600">{r.figure ? `${labels.source[r.figure.source] ?? r.figure.source} · ${labels.status[r.figure.status] ?? r.figure.status}` : t.notStored}</td>
-                  <td className={`num py-1 text-right ${r.difference ? 'font-semibold text-amber-800' : 'text-slate-400'}`} data-difference={r.difference ?? ''}>
+                  <td className={`num py-1 text-right ${r.difference ? 'font-semibold text-amber-800' : 'text-slate-500'}`} data-difference={r.difference ?? ''}>
                     {r.difference === null ? '—' : r.difference > 0 ? `+${fmt(r.difference)}` : fmt(r.difference)}
                   </td>
                 </tr>
