@@ -7,7 +7,9 @@ import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
-import { applyForm } from '@/lib/mutations/reporting/entry';
+import { applyForm, saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
+import { approveSubmission } from '@/lib/mutations/reporting/review';
+import { getReportForm } from '@/lib/queries/reporting/form';
 import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import { addDays, dateFromDay, lastDayOfMonth } from '@/lib/registry/dates';
@@ -140,6 +142,35 @@ test('the database’s grouped count is the pure rule’s, month by month across
       expect(row.comparison.registry, `${month} ${row.subjectName}`).toBe(countByRule(firmsNow, highTech.rule, month, row.subject));
     }
   }
+});
+
+test('registry-filled figures go through the same submit and review as typed ones', async () => {
+  const month = '2026-11';
+  const inWindow = fixedClock('2026-11-20T02:00:00Z');
+  await fillRegistryFigures(kjj, { month }, inWindow);
+  // The rest of 区科技局's form typed in, so the month can be submitted.
+  const form = await getReportForm(kjj, { month }, inWindow);
+  const registryCodes = new Set(['high_tech_enterprises', 'tech_smes']);
+  const values = Object.fromEntries(
+    form.indicators
+      .filter((i) => !registryCodes.has(i.code))
+      .flatMap((i) => i.items.filter((x) => x.editable && !x.current).map((x) => [x.key, { value: String(x.previous?.value ?? 1), version: 0, comment: '测试' }])),
+  );
+  const tasks = Object.fromEntries(form.tasks.filter((t) => t.role === 'lead').map((t) => [String(t.id), { progress: 'on_track', narrative: '按计划推进。', version: 0 }]));
+  const saved = await saveDraft(kjj, { month, values, tasks }, inWindow);
+  const submitted = await submitMonth(kjj, { month, version: saved.version }, inWindow);
+  expect(submitted.status).toBe('submitted');
+  const db = await getDb();
+  const fromRegistry = await db.indicatorValue.findMany({ where: { month, source: 'registry' } });
+  expect(fromRegistry.length).toBeGreaterThan(0);
+  expect(fromRegistry.every((v) => v.status === 'submitted')).toBe(true);
+  const reviewer = await makeReportingActor({ roles: ['bureau_reviewer'] });
+  const submission = await db.submission.findUniqueOrThrow({ where: { unitId_month: { unitId: kjj.unitId!, month } } });
+  await approveSubmission(reviewer, { submissionId: submission.id, version: submission.version }, inWindow);
+  const approved = await db.indicatorValue.findMany({ where: { month, source: 'registry' } });
+  expect(approved.map((v) => v.status)).toEqual(fromRegistry.map(() => 'approved'));
+  const [highTech] = await getRegistryFigures(reviewer, { reporterUnitId: kjj.unitId!, month });
+  expect(highTech.rows.every((r) => r.comparison.figure?.status === 'approved' && r.comparison.difference === null)).toBe(true);
 });
 
 describe('the indicator page', () => {
