@@ -156,7 +156,7 @@ test('registry-filled figures go through the same submit and review as typed one
       .filter((i) => !registryCodes.has(i.code))
       .flatMap((i) => i.items.filter((x) => x.editable && !x.current).map((x) => [x.key, { value: String(x.previous?.value ?? 1), version: 0, comment: '测试' }])),
   );
-  const tasks = Object.fromEntries(form.tasks.filter((t) => t.role === 'lead').map((t) => [String(t.id), { progress: 'on_track', narrative: '按计划推进。', version: 0 }]));
+  const tasks = Object.fromEntries(form.tasks.filter((t) => t.role === 'lead').map((t) => [String(t.id), { progress: 'on_track' as const, narrative: '按计划推进。', version: 0 }]));
   const saved = await saveDraft(kjj, { month, values, tasks }, inWindow);
   const submitted = await submitMonth(kjj, { month, version: saved.version }, inWindow);
   expect(submitted.status).toBe('submitted');
