@@ -16,7 +16,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-bench-'));
 const list = path.join(work, `list-${rows}.xlsx`);
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
-const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=2048' };
+// BENCH_HEAP_MB caps the V8 heap: the import must fit in it (peak RSS alone says little, V8 collects lazily).
+const env = { ...process.env, NODE_OPTIONS: `--max-old-space-size=${Number(process.env.BENCH_HEAP_MB ?? 2048)}` };
 const schema = `bench_registry_${process.pid}`;
 if (process.env.BENCH_DATABASE_URL) {
   const url = new URL(process.env.BENCH_DATABASE_URL);

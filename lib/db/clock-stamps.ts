@@ -30,6 +30,7 @@ export const CLOCK_STAMPS: Record<string, { create: string[]; update: string[] }
   Bulletin: { create: ['createdAt', 'updatedAt'], update: ['updatedAt'] },
   ApiClient: { create: ['createdAt'], update: [] },
   ApiIdempotency: { create: ['createdAt'], update: [] },
+  HighTechCriteria: { create: ['createdAt'], update: [] },
 };
 
 type Data = Record<string, unknown>;

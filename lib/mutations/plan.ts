@@ -266,6 +266,7 @@ async function syncIndicators(
       baseline: ind.baseline?.value ?? null,
       formula: ind.formula ?? null,
       lagged: ind.lagged,
+      registryRule: ind.registry ?? null,
     };
     const links = {
       milestones: [...ind.milestones].sort((a, b) => a.year - b.year).map((m) => ({ ...m })),
@@ -288,7 +289,7 @@ async function syncIndicators(
     const now = { fields, links: { ...links, breakdowns: sortByGroupOrder(links.breakdowns, plan) } };
     if (was && same(was, now)) continue;
 
-    const data = { ...fields, formula: fields.formula ?? Prisma.JsonNull };
+    const data = { ...fields, formula: fields.formula ?? Prisma.JsonNull, registryRule: fields.registryRule ?? Prisma.JsonNull };
     const row = before
       ? await tx.indicator.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })
       : await tx.indicator.create({ data: { planId: plan.id, code: ind.code, ...data } });

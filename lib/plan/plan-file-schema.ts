@@ -1,5 +1,7 @@
 // Pure: the shape of a district plan file (prisma/plans/*.json). One schema for every district of Chongqing.
 import { z } from 'zod';
+import { registryRuleNames } from '@/lib/registry/derived';
+import { qualificationKinds, type QualificationKind } from '@/lib/registry/validity';
 
 const name = z.string().trim().min(1).max(60);
 const year = z.number().int().min(2000).max(2100);
@@ -46,6 +48,15 @@ export const indicatorFileSchema = z
     milestones: z.array(milestoneSchema).min(1),
     formula: formulaSchema.optional(),
     lagged: z.boolean().default(false),
+    /** Counted from the enterprise registry: which qualification, by which rule (lib/registry/derived.ts). */
+    registry: z
+      .object({
+        kind: z.enum(qualificationKinds as [QualificationKind, ...QualificationKind[]]),
+        rule: z.enum(registryRuleNames),
+        aboveScale: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Comparator, Frequency, IndicatorKind, TaskPartyRole, Trajectory, UnitKind } from '@/lib/generated/prisma/enums';
 import { canReadPlan } from '@/lib/permissions';
+import type { RegistryRule } from '@/lib/registry/derived';
 
 function assertCanReadPlan(viewer: Actor): void {
   if (!canReadPlan(viewer)) throw new ForbiddenError();
@@ -52,6 +53,8 @@ export interface IndicatorDto {
   milestones: MilestoneDto[];
   formula: { op: 'ratio'; numerator: string; denominator: string; factor: number } | null;
   lagged: boolean;
+  /** Counted from the enterprise registry by this rule; null when typed. */
+  registry: RegistryRule | null;
   reporters: UnitRefDto[];
   breakdownGroups: { id: number; name: string }[];
   taskNos: number[];
@@ -126,6 +129,7 @@ function toIndicatorDto(row: IndicatorRow): IndicatorDto {
     milestones: row.milestones.map((m) => ({ year: m.year, value: Number(m.value), comparator: m.comparator, text: m.text })),
     formula: (row.formula as IndicatorDto['formula']) ?? null,
     lagged: row.lagged,
+    registry: (row.registryRule as RegistryRule | null) ?? null,
     reporters: row.reporters.map((r) => r.unit),
     breakdownGroups: [...row.breakdowns].sort((a, b) => a.group.position - b.group.position).map((b) => ({ id: b.group.id, name: b.group.name })),
     taskNos: row.tasks.map((t) => t.task.no).sort((a, b) => a - b),

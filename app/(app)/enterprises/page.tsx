@@ -6,6 +6,7 @@ import { RegistryTabs } from '@/components/registry/registry-tabs';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
+import { can } from '@/lib/permissions';
 import { listEnterprises, listRegistryUnits } from '@/lib/queries/registry/list';
 import { tiers } from '@/lib/registry/tier';
 import { qualificationKinds } from '@/lib/registry/validity';
@@ -37,13 +38,17 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   if (refused) return refused;
   const t = await getTranslations('registry');
   const filter = filterFrom(await searchParams);
-  const today = registryToday();
+  const today = filter.on ?? registryToday();
   const [list, units] = await Promise.all([listEnterprises(actor, filter, today), listRegistryUnits(actor)]);
   const { page, pages } = list;
   return (
     <>
-      <PageHeader title={t('title')} subtitle={`${t('subtitle', { total: list.total, today })}${list.rows.some((r) => r.isDemo) ? ` · ${t('demoNote')}` : ''}`} />
-      <RegistryTabs current="list" />
+      <PageHeader
+        title={t('title')}
+        subtitle={`${t('subtitle', { total: list.total, today })}${list.rows.some((r) => r.isDemo) ? ` · ${t('demoNote')}` : ''}`}
+        actions={can(actor, 'registry.manage') ? <Link href="/enterprises/new" className="no-print rounded border border-brand-700 px-3 py-1.5 text-sm text-brand-800">{t('form.new')}</Link> : undefined}
+      />
+      <RegistryTabs current="list" canImport={can(actor, 'registry.import')} />
       {units.towns.length + units.parks.length === 0 && list.total === 0 ? <p className="mb-4 text-sm text-slate-600">{t('noScope')}</p> : null}
       <EnterpriseFilters filter={filter} towns={units.towns} parks={units.parks} kinds={qualificationKinds} tiers={tiers} exportHref={`/api/registry/export?${query(filter, {})}`} />
       <EnterpriseTable rows={list.rows} />

@@ -15,6 +15,18 @@ export type Tx = Prisma.TransactionClient | Db;
 
 const num = (v: { toString(): string } | null) => (v === null ? null : Number(v.toString()));
 
+/**
+ * Rows per statement: large lists are written in chunks of this many (still one transaction), so no single JSON
+ * parameter, and no copy of it in the driver, grows with the list.
+ */
+export const WRITE_CHUNK = 5_000;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) out.push(rows.slice(i, i + WRITE_CHUNK));
+  return out;
+}
+
 /** Towns and parks by name and short name, for the lists' 镇街 / 园区 columns. */
 export async function loadUnitNames(tx: Tx): Promise<UnitNames> {
   const units = await tx.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true }, select: { id: true, name: true, shortName: true, kind: true } });
@@ -63,52 +75,57 @@ const firmColumns = `"creditCode" text, name text, "townUnitId" int, "parkUnitId
 /** Inserts new firms; returns credit code → id. */
 export async function insertFirms(tx: Tx, firms: FirmWrite[], isDemo: boolean, actorId: number | null, now: Date = systemClock()): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  if (firms.length === 0) return ids;
-  const rows = await tx.$queryRawUnsafe<{ id: number; creditCode: string }[]>(
-    `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt", "createdAt")
+  for (const chunk of chunks(firms)) {
+    const rows = await tx.$queryRawUnsafe<{ id: number; creditCode: string }[]>(
+      `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt", "createdAt")
      SELECT x."creditCode", x.name, x."townUnitId", x."parkUnitId", x."clusterTask", x."aboveScale", x."foundedOn", $2, $3, $4::timestamptz, $4::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS x(${firmColumns})
      RETURNING id, "creditCode"`,
-    JSON.stringify(firms),
-    isDemo,
-    actorId,
-    now,
-  );
-  for (const r of rows) ids.set(r.creditCode, r.id);
+      JSON.stringify(chunk),
+      isDemo,
+      actorId,
+      now,
+    );
+    for (const r of rows) ids.set(r.creditCode, r.id);
+  }
   return ids;
 }
 
 /** Version-checked bulk update: a firm changed by someone else since it was read fails the whole import. */
 export async function updateFirms(tx: Tx, firms: ImportPlan['firmUpdates'], actorId: number | null, now: Date = systemClock()): Promise<void> {
-  if (firms.length === 0) return;
-  const count = await tx.$executeRawUnsafe(
-    `UPDATE "Enterprise" e SET name = x.name, "townUnitId" = x."townUnitId", "parkUnitId" = x."parkUnitId", "clusterTask" = x."clusterTask",
+  let count = 0;
+  for (const chunk of chunks(firms)) {
+    count += await tx.$executeRawUnsafe(
+      `UPDATE "Enterprise" e SET name = x.name, "townUnitId" = x."townUnitId", "parkUnitId" = x."parkUnitId", "clusterTask" = x."clusterTask",
             "aboveScale" = x."aboveScale", "foundedOn" = x."foundedOn", version = e.version + 1, "updatedAt" = $3::timestamptz, "updatedById" = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id int, version int, ${firmColumns})
       WHERE e.id = x.id AND e.version = x.version`,
-    JSON.stringify(firms),
-    actorId,
-    now,
-  );
+      JSON.stringify(chunk),
+      actorId,
+      now,
+    );
+  }
   if (count !== firms.length) throw new ConflictError('导入期间有企业信息被他人修改，请重新预览后再导入', 'Firms were changed by someone else during the import; preview again');
 }
 
 /** Upserts qualifications by (firm, kind, year); a changed row's version moves. */
 export async function upsertQualifications(tx: Tx, kind: QualificationKind, rows: ImportPlan['qualifications'], ids: ReadonlyMap<string, number>, isDemo: boolean, now: Date = systemClock()): Promise<void> {
   if (rows.length === 0) return;
-  const data = rows.map((q) => ({ ...q, enterpriseId: ids.get(q.creditCode)! }));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "Qualification" ("enterpriseId", kind, year, "validFrom", "validUntil", "certificateNo", level, "isDemo", "updatedAt", "createdAt")
+  for (const chunk of chunks(rows)) {
+    const data = chunk.map((q) => ({ ...q, enterpriseId: ids.get(q.creditCode)! }));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Qualification" ("enterpriseId", kind, year, "validFrom", "validUntil", "certificateNo", level, "isDemo", "updatedAt", "createdAt")
      SELECT x."enterpriseId", $2::"QualificationKind", x.year, x."validFrom", x."validUntil", x."certificateNo", x.level, $3, $4::timestamptz, $4::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS x("enterpriseId" int, year int, "validFrom" date, "validUntil" date, "certificateNo" text, level text)
      ON CONFLICT ("enterpriseId", kind, year) DO UPDATE
         SET "validFrom" = excluded."validFrom", "validUntil" = excluded."validUntil", "certificateNo" = excluded."certificateNo",
             level = excluded.level, version = "Qualification".version + 1, "updatedAt" = $4::timestamptz`,
-    JSON.stringify(data),
-    kind,
-    isDemo,
-    now,
-  );
+      JSON.stringify(data),
+      kind,
+      isDemo,
+      now,
+    );
+  }
   // A certificate follows the firm's previous one of the same kind: the chain is the firm's history.
   await tx.$executeRawUnsafe(
     `UPDATE "Qualification" q SET "renewalOfId" = (
@@ -120,17 +137,18 @@ export async function upsertQualifications(tx: Tx, kind: QualificationKind, rows
 }
 
 export async function upsertFinancials(tx: Tx, rows: ImportPlan['financials'], ids: ReadonlyMap<string, number>): Promise<void> {
-  if (rows.length === 0) return;
-  const data = rows.map((f) => ({ ...f, enterpriseId: ids.get(f.creditCode)! }));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "EnterpriseFinancial" ("enterpriseId", year, revenue, "rdSpending", "highTechRevenue", staff, "rdStaff", "grantedIp")
+  for (const chunk of chunks(rows)) {
+    const data = chunk.map((f) => ({ ...f, enterpriseId: ids.get(f.creditCode)! }));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "EnterpriseFinancial" ("enterpriseId", year, revenue, "rdSpending", "highTechRevenue", staff, "rdStaff", "grantedIp")
      SELECT x."enterpriseId", x.year, x.revenue, x."rdSpending", x."highTechRevenue", x.staff, x."rdStaff", x."grantedIp"
        FROM jsonb_to_recordset($1::jsonb) AS x("enterpriseId" int, year int, revenue numeric, "rdSpending" numeric, "highTechRevenue" numeric, staff int, "rdStaff" int, "grantedIp" int)
      ON CONFLICT ("enterpriseId", year) DO UPDATE
         SET revenue = excluded.revenue, "rdSpending" = excluded."rdSpending", "highTechRevenue" = excluded."highTechRevenue",
             staff = excluded.staff, "rdStaff" = excluded."rdStaff", "grantedIp" = excluded."grantedIp", version = "EnterpriseFinancial".version + 1`,
-    JSON.stringify(data),
-  );
+      JSON.stringify(data),
+    );
+  }
 }
 
 /** Writes a whole plan: new firms first (their ids are needed by the qualification and figure rows). */

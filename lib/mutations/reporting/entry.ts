@@ -68,7 +68,8 @@ export interface SaveResult {
 }
 
 export interface ApplyOptions {
-  source: Extract<ValueSource, 'manual' | 'import' | 'api'>;
+  /** 'registry': figures filled from the enterprise registry's count (lib/mutations/registry/derived.ts). */
+  source: Extract<ValueSource, 'manual' | 'import' | 'api' | 'registry'>;
   /** Entries carry no version: each starts from the stored one (an API push; the submission lock orders writers). */
   startFromStored?: boolean;
   /** Extra facts for the audit row (an upload's file hash and name). */

@@ -82,7 +82,8 @@ function whereOf(scope: Prisma.EnterpriseWhereInput, filter: EnterpriseFilter, t
 }
 
 /** One page of firms (or all of them for the export), filtered; the tier filter is applied after computing tiers. */
-export async function listEnterprises(viewer: Actor, filter: EnterpriseFilter, today: Day, options: { all?: boolean } = {}): Promise<{ rows: EnterpriseRowDto[]; total: number; page: number; pages: number }> {
+export async function listEnterprises(viewer: Actor, filter: EnterpriseFilter, todayDefault: Day, options: { all?: boolean } = {}): Promise<{ rows: EnterpriseRowDto[]; total: number; page: number; pages: number }> {
+  const today = filter.on ?? todayDefault;
   const scope = scopedFirms(viewer);
   if (!scope) return { rows: [], total: 0, page: 1, pages: 1 };
   const db = await getDb();

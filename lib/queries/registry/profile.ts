@@ -11,6 +11,7 @@ import { scopedFirms } from '@/lib/queries/registry/scope';
 
 export interface QualificationDto {
   id: number;
+  version: number;
   kind: QualificationKind;
   year: number;
   level: string | null;
@@ -28,6 +29,8 @@ export interface EnterpriseProfileDto {
   name: string;
   town: string | null;
   park: string | null;
+  townUnitId: number | null;
+  parkUnitId: number | null;
   cluster: { no: number; title: string } | null;
   aboveScale: boolean;
   foundedOn: Day | null;
@@ -54,7 +57,7 @@ export async function getEnterpriseProfile(viewer: Actor, id: number, today: Day
   const task = firm.clusterTask && firm.town ? await db.task.findFirst({ where: { planId: firm.town.planId, no: firm.clusterTask, isOrganisation: false }, select: { no: true, title: true } }) : null;
   const qualifications: QualificationDto[] = firm.qualifications.map((q) => {
     const span = { validFrom: dayFromDate(q.validFrom), validUntil: q.validUntil ? dayFromDate(q.validUntil) : null, endedOn: q.endedOn ? dayFromDate(q.endedOn) : null };
-    return { id: q.id, kind: q.kind, year: q.year, level: q.level, certificateNo: q.certificateNo, validFrom: span.validFrom, lastDay: lastDayInForce(span), endedOn: span.endedOn, inForce: isInForce(span, today), renewal: q.renewalOfId !== null };
+    return { id: q.id, version: q.version, kind: q.kind, year: q.year, level: q.level, certificateNo: q.certificateNo, validFrom: span.validFrom, lastDay: lastDayInForce(span), endedOn: span.endedOn, inForce: isInForce(span, today), renewal: q.renewalOfId !== null };
   });
   const spans = qualifications.map((q) => ({ kind: q.kind, validFrom: q.validFrom, validUntil: q.lastDay, endedOn: null }));
   const tier = tierOf({ aboveScale: firm.aboveScale, qualifications: spans }, today);
@@ -70,6 +73,8 @@ export async function getEnterpriseProfile(viewer: Actor, id: number, today: Day
     name: firm.name,
     town: firm.town?.name ?? null,
     park: firm.park?.name ?? null,
+    townUnitId: firm.townUnitId,
+    parkUnitId: firm.parkUnitId,
     cluster: task ? { no: task.no, title: task.title } : firm.clusterTask ? { no: firm.clusterTask, title: '' } : null,
     aboveScale: firm.aboveScale,
     foundedOn: firm.foundedOn ? dayFromDate(firm.foundedOn) : null,

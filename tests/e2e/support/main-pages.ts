@@ -21,6 +21,9 @@ export const MAIN_PAGES: MainPage[] = [
   { name: 'report', role: 'kjj', path: '/report' },
   { name: 'review', role: 'reviewer', path: '/review' },
   { name: 'review-unit', role: 'reviewer', path: { from: '/review', link: 'main a[href^="/review/"][href*="month="]' } },
+  { name: 'registry-pipeline', role: 'reviewer', path: '/enterprises/pipeline' },
+  { name: 'registry-gap', role: 'reviewer', path: '/enterprises/gap' },
+  { name: 'registry-import', role: 'reviewer', path: '/enterprises/import' },
   { name: 'account', role: 'leader', path: '/account/password' },
 ];
 

@@ -5,6 +5,7 @@ import { EnterpriseProfile } from '@/components/registry/enterprise-profile';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
+import { can } from '@/lib/permissions';
 import { NotFoundError } from '@/lib/errors';
 import { getEnterpriseProfile } from '@/lib/queries/registry/profile';
 import { enterpriseIdSchema } from '@/lib/schemas/registry/filters';
@@ -28,7 +29,12 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
   });
   return (
     <>
-      <PageHeader title={profile.name} subtitle={profile.creditCode} actions={<Link href="/enterprises">{t('profile.back')}</Link>} />
+      <PageHeader title={profile.name} subtitle={profile.creditCode} actions={
+          <span className="no-print flex gap-4">
+            {can(actor, 'registry.manage') ? <Link href={`/enterprises/${profile.id}/edit`}>{t('form.edit')}</Link> : null}
+            <Link href="/enterprises">{t('profile.back')}</Link>
+          </span>
+        } />
       <EnterpriseProfile profile={profile} />
     </>
   );

@@ -4,6 +4,7 @@ import { ExpiryForecast } from '@/components/registry/expiry-forecast';
 import { RegistryTabs } from '@/components/registry/registry-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
+import { can } from '@/lib/permissions';
 import { getExpiryForecast } from '@/lib/queries/registry/forecast';
 import { registryToday } from '../_lib/today';
 
@@ -29,7 +30,7 @@ export default async function ForecastPage() {
           </a>
         }
       />
-      <RegistryTabs current="forecast" />
+      <RegistryTabs current="forecast" canImport={can(actor, 'registry.import')} />
       <ExpiryForecast forecast={forecast} />
     </>
   );

@@ -11,6 +11,7 @@ import { BreakdownWidget, ChartWidget, FiguresWidget, MilestonesWidget, SummaryW
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { indicatorName, withMonth } from '../../_dashboard/views';
 import { gatePage, pageAllows } from '@/lib/gate/page';
+import { RegistryComparisonSection } from '../../_registry/sections';
 
 type Params = Promise<{ code: string }>;
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function IndicatorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const { refused } = await gatePage('dashboard.view', `/indicators/${(await params).code}`);
+  const { actor, refused } = await gatePage('dashboard.view', `/indicators/${(await params).code}`);
   if (refused) return refused;
   const [{ code }, query, t, td, locale] = await Promise.all([params, searchParams, getTranslations('indicator'), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
   const ind = await findIndicator(code);
@@ -65,6 +66,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <span className="mr-1 text-slate-500">{t('sourceText')}：</span>
         {ind.sourceText}
       </p>
+      {ind.registry ? <RegistryComparisonSection actor={actor} indicatorId={ind.id} asOf={asOf} /> : null}
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <SummaryWidget {...props} />
       </Widget>

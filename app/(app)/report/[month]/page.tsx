@@ -21,6 +21,7 @@ import { can } from '@/lib/permissions';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
+import { RegistryFiguresSection } from '@/app/(app)/_registry/sections';
 
 // The unit's state for the month, as the bureau's queue names it (lib/reporting/queue-state.ts).
 const stateTone: Record<QueueState, BadgeTone> = { submitted: 'warn', returned: 'bad', withdrawn: 'bad', missing: 'bad', pending: 'neutral', draft: 'info', approved: 'ok' };
@@ -129,6 +130,7 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
           {form.shared.map((s) => `${s.name}（${s.reportedBy?.name ?? '—'}）`).join('；')}
         </p>
       ) : null}
+      <RegistryFiguresSection actor={actor} reporterUnitId={form.unit.id} month={form.month} canFill={form.viewer.canEdit} />
       <ReportForm
         action={saveReportAction}
         unitId={form.unit.id}

@@ -23,6 +23,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatMonth } from '@/lib/format';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents } from '@/lib/queries/reporting/history';
+import { RegistryFiguresSection } from '@/app/(app)/_registry/sections';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.review'))('title') };
@@ -78,6 +79,7 @@ export default async function ReviewUnitPage({
       />
       <ReviewUnitNotices form={form} />
       <ReviewUnitPanels form={form} actions={wholeActions} />
+      <RegistryFiguresSection actor={actor} reporterUnitId={unitId} month={month} canFill={false} />
 
       <section aria-labelledby="indicators-title" className="mb-6">
         <h2 id="indicators-title" className="mb-2 text-lg font-semibold text-brand-900">

@@ -1,0 +1,140 @@
+// Server only. Every function takes the viewer first. Indicators counted from the registry (the plan's `registry`
+// rule): the month's count for the district and each town or park of the indicator's breakdown, beside the figure
+// stored for the same slot, with the difference. The count is the district's whole registry whatever the viewer's
+// registry scope: it is the reporting unit's figure, and who may see the figure is checked as for any figure.
+import 'server-only';
+import type { Actor } from '@/lib/actor';
+import { getDb } from '@/lib/db/client';
+import type { Month } from '@/lib/periods';
+import { assertDashboardViewer } from '@/lib/queries/dashboard';
+import { assertCanViewUnit } from '@/lib/queries/reporting/access';
+import { lastDayOfMonth } from '@/lib/registry/dates';
+import { compare, countFromCells, listHref, type CellCount, type Comparison, type RegistryRule, type Subject } from '@/lib/registry/derived';
+
+export interface RegistryFigureRow {
+  subjectUnitId: number;
+  subjectName: string;
+  subject: Subject;
+  comparison: Comparison;
+  href: string;
+}
+
+export interface RegistryIndicatorFigures {
+  indicatorId: number;
+  code: string;
+  name: string;
+  unit: string;
+  rule: RegistryRule;
+  month: Month;
+  rows: RegistryFigureRow[];
+}
+
+/**
+ * The rule's count on a month's last day per (town, park) cell, in one grouped query: the same rule as the pure
+ * `countByRule` (in force: from validFrom, through validUntil, before endedOn; a firm counted once however many rows),
+ * which the tests hold it to. Unscoped: callers check their viewer first.
+ */
+async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]> {
+  const db = await getDb();
+  const rows = await db.$queryRawUnsafe<{ townUnitId: number | null; parkUnitId: number | null; count: number }[]>(
+    `SELECT e."townUnitId", e."parkUnitId", count(*)::int AS count
+       FROM "Enterprise" e
+      WHERE ($3::boolean IS FALSE OR e."aboveScale")
+        AND EXISTS (SELECT 1 FROM "Qualification" q
+                     WHERE q."enterpriseId" = e.id AND q.kind = $1::"QualificationKind" AND q."validFrom" <= $2::date
+                       AND (q."validUntil" IS NULL OR q."validUntil" >= $2::date) AND (q."endedOn" IS NULL OR q."endedOn" > $2::date))
+      GROUP BY e."townUnitId", e."parkUnitId"`,
+    rule.kind,
+    lastDayOfMonth(month),
+    rule.aboveScale === true,
+  );
+  return rows.map((r) => ({ townUnitId: r.townUnitId, parkUnitId: r.parkUnitId, count: Number(r.count) }));
+}
+
+const registryIndicatorInclude = {
+  plan: { select: { units: { where: { kind: 'region' }, select: { id: true, name: true } } } },
+  breakdowns: { include: { group: { include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } } } } } },
+} as const;
+
+async function figuresFor(indicatorIds: number[], month: Month, unitIds: number[]) {
+  const db = await getDb();
+  const rows = await db.indicatorValue.findMany({
+    where: { indicatorId: { in: indicatorIds }, month, unitId: { in: unitIds } },
+    select: { indicatorId: true, unitId: true, stage: true, value: true, source: true, status: true },
+  });
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.indicatorId}|${r.unitId}`;
+    const current = best.get(key);
+    if (!current || (current.stage === 'provisional' && r.stage === 'final')) best.set(key, r);
+  }
+  return best;
+}
+
+/**
+ * The registry-counted indicators a unit reports, for one month: each slot of its form (the district, and each town
+ * or park of the breakdown) with the registry's count and the figure stored there. For the unit's own reporters and
+ * for the bureau (the review queue shows the same).
+ */
+export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId: number; month: Month }): Promise<RegistryIndicatorFigures[]> {
+  assertCanViewUnit(viewer, params.reporterUnitId);
+  const db = await getDb();
+  const indicators = (
+    await db.indicator.findMany({ where: { reporters: { some: { unitId: params.reporterUnitId } } }, orderBy: { position: 'asc' }, include: registryIndicatorInclude })
+  ).filter((i) => i.registryRule !== null);
+  if (indicators.length === 0) return [];
+  const cells = await Promise.all(indicators.map((i) => cellCounts(i.registryRule as unknown as RegistryRule, params.month)));
+  const out: RegistryIndicatorFigures[] = indicators.map((ind, index) => {
+    const rule = ind.registryRule as unknown as RegistryRule;
+    const region = ind.plan.units[0];
+    const members = ind.breakdowns.flatMap((b) => b.group.members.map((m) => m.unit)).filter((u) => u.kind === 'town' || u.kind === 'park');
+    const subjects: { id: number; name: string; subject: Subject }[] = [
+      ...(region ? [{ id: region.id, name: region.name, subject: { kind: 'region' } as Subject }] : []),
+      ...members.map((u) => ({ id: u.id, name: u.name, subject: { kind: u.kind as 'town' | 'park', unitId: u.id } as Subject })),
+    ];
+    return {
+      indicatorId: ind.id,
+      code: ind.code,
+      name: ind.name,
+      unit: ind.unit,
+      rule,
+      month: params.month,
+      rows: subjects.map((s) => ({ subjectUnitId: s.id, subjectName: s.name, subject: s.subject, comparison: compare(countFromCells(cells[index], s.subject), null), href: listHref(rule, s.subject, params.month) })),
+    };
+  });
+  const stored = await figuresFor(
+    out.map((i) => i.indicatorId),
+    params.month,
+    out.flatMap((i) => i.rows.map((r) => r.subjectUnitId)),
+  );
+  for (const ind of out) {
+    for (const row of ind.rows) {
+      const f = stored.get(`${ind.indicatorId}|${row.subjectUnitId}`);
+      row.comparison = compare(row.comparison.registry, f ? { value: Number(f.value), source: f.source, status: f.status } : null);
+    }
+  }
+  return out;
+}
+
+/** One indicator's district figures beside the registry's count, month by month (the indicator page). */
+export async function getRegistryComparison(viewer: Actor, indicatorId: number, months: Month[]): Promise<{ rule: RegistryRule; rows: { month: Month; comparison: Comparison; href: string }[] } | null> {
+  assertDashboardViewer(viewer);
+  const db = await getDb();
+  const ind = await db.indicator.findUnique({ where: { id: indicatorId }, include: { plan: { select: { units: { where: { kind: 'region' }, select: { id: true } } } } } });
+  if (!ind || ind.registryRule === null || !ind.plan.units[0]) return null;
+  const rule = ind.registryRule as unknown as RegistryRule;
+  const regionId = ind.plan.units[0].id;
+  const cells = await Promise.all(months.map((m) => cellCounts(rule, m)));
+  const approved = await db.indicatorValue.findMany({ where: { indicatorId, unitId: regionId, month: { in: months }, status: 'approved' }, select: { month: true, stage: true, value: true, source: true, status: true } });
+  return {
+    rule,
+    rows: months.map((month, i) => {
+      const f = approved.find((a) => a.month === month && a.stage === 'final') ?? approved.find((a) => a.month === month) ?? null;
+      return {
+        month,
+        comparison: compare(countFromCells(cells[i], { kind: 'region' }), f ? { value: Number(f.value), source: f.source, status: f.status } : null),
+        href: listHref(rule, { kind: 'region' }, month),
+      };
+    }),
+  };
+}
