@@ -6,7 +6,7 @@ import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { taskStatus } from '@/lib/progress';
 import type { TaskProgressDto } from '@/lib/queries/dashboard';
-import type { IndicatorDto, TaskDto, UnitRefDto } from '@/lib/queries/plan';
+import { localName, localTitle, type IndicatorDto, type TaskDto, type UnitRefDto } from '@/lib/queries/plan';
 import type { DashboardData } from './load';
 import { indicatorName, quantity, withMonth, type Translator } from './views';
 
@@ -16,7 +16,7 @@ export interface BehindView {
   text: BehindListText;
 }
 
-const unitLink = (u: UnitRefDto, asOf: Month, latest: Month): LinkView => ({ label: u.name, href: withMonth(`/units/${u.id}`, asOf, latest) });
+const unitLink = (u: UnitRefDto, asOf: Month, latest: Month, locale: Locale): LinkView => ({ label: localName(locale, u), href: withMonth(`/units/${u.id}`, asOf, latest) });
 
 /** The lead units of a task that are units (not groups such as 各镇街). */
 function leadUnits(task: TaskDto): UnitRefDto[] {
@@ -75,7 +75,7 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
         against,
         gap,
         since: t('behind.since', { month: formatMonth(b.since, locale), months: b.months }),
-        leads: ownersOf(ind, plain).map((u) => unitLink(u, asOf, latest)),
+        leads: ownersOf(ind, plain).map((u) => unitLink(u, asOf, latest, locale)),
         tasks: plain.filter((task) => task.indicatorCodes.includes(ind.code)).map(taskLink),
       };
     }),
@@ -88,12 +88,12 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
       return {
         key: row.key,
         label: t('taskTag', { no: task.no }),
-        title: task.title,
+        title: localTitle(locale, task),
         href: withMonth(`/tasks/${task.key}`, asOf, latest),
         status: row.status,
         statusLabel: t(`status.${row.status}`),
         why: why.join('；'),
-        leads: leadUnits(task).map((u) => unitLink(u, asOf, latest)),
+        leads: leadUnits(task).map((u) => unitLink(u, asOf, latest, locale)),
       };
     }),
     text: {

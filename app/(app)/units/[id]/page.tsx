@@ -11,6 +11,7 @@ import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { OverdueSupervision } from '../../_supervision/overdue';
+import { localName } from '@/lib/queries/plan';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -20,7 +21,8 @@ async function load(id: string) {
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
   if (!(await pageAllows('dashboard.view'))) return {};
-  return { title: (await load((await params).id)).name };
+  const [unit, locale] = await Promise.all([load((await params).id), getLocale()]);
+  return { title: localName(locale, unit) };
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
@@ -41,11 +43,11 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
     <>
       <ReloadWithoutScript when={!inline} />
       <PageHeader
-        title={unit.name}
+        title={localName(locale, unit)}
         subtitle={
           <>
             {t(`kind.${unit.kind}`)}
-            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${unit.groups.join('、')}` : ''}
+            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${(locale === 'en' ? unit.groupsEn : unit.groups).join('、')}` : ''}
             <span className="ml-2 font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>
           </>
         }
