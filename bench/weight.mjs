@@ -22,6 +22,9 @@ function rscBytes(html) {
 }
 
 export async function weigh(base, pathname, cookie) {
+  // The first request of a data version computes the figures and streams them behind skeletons; weigh the page as
+  // every later visitor gets it (complete HTML in one pass).
+  await (await fetch(`${base}${pathname}`, { headers: { cookie, accept: 'text/html' } })).text();
   const res = await fetch(`${base}${pathname}`, { headers: { cookie, accept: 'text/html' } });
   if (res.status !== 200) throw new Error(`${pathname}: HTTP ${res.status}`);
   const html = await res.text();

@@ -109,6 +109,30 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
   };
 }
 
+/**
+ * What one unit is behind on: the behind list narrowed to the indicators it owns (lead unit of their tasks, or their
+ * reporter when no task names a lead) and the tasks it leads. Same order, same words as the overview's list.
+ */
+export function unitBehindView(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>, unitId: number, locale: Locale, t: Translator, latest: Month): BehindView {
+  const all = behindView(data, tasks, reports, locale, t, latest);
+  const plain = tasks.filter((task) => !task.isOrganisation);
+  const owns = (code: string) => ownersOf(data.byCode.get(code)!, plain).some((u) => u.id === unitId);
+  const leads = new Set(plain.filter((task) => leadUnits(task).some((u) => u.id === unitId)).map((task) => task.key));
+  const indicators = all.indicators.filter((b) => owns(b.code));
+  const behindTasks = all.tasks.filter((row) => leads.has(row.key));
+  return {
+    indicators,
+    tasks: behindTasks,
+    text: {
+      ...all.text,
+      title: t('unit.behindTitle'),
+      note: t('unit.behindNote'),
+      indicators: t('behind.indicators', { count: indicators.length }),
+      tasks: t('behind.tasks', { count: behindTasks.length }),
+    },
+  };
+}
+
 /** Per unit: how many indicators it owns and tasks it leads are behind (the units list ranks units by these). */
 export function behindByUnit(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>): Map<number, { indicators: number; tasks: number }> {
   const { plain, indicators, taskRows } = computeBehind(data, tasks, reports);

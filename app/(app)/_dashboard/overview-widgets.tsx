@@ -127,7 +127,7 @@ const keep = (filter: ProgressStatus | null | undefined) => (status: ProgressSta
 
 export async function HeadlineWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { headline } = await overviewView(asOf, latest, locale);
-  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} />;
+  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} compact />;
 }
 
 export async function ClustersWidget({ asOf, latest, locale, filter }: WidgetProps) {
@@ -143,7 +143,7 @@ export async function TaskTargetsWidget({ asOf, latest, locale, filter }: Widget
       {taskGroups.map((group) => (
         <div key={group.key}>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
-          <IndicatorCardGrid cards={group.cards} />
+          <IndicatorCardGrid cards={group.cards} compact />
         </div>
       ))}
     </div>

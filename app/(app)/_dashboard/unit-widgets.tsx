@@ -10,7 +10,9 @@ import { parseMonth, type Month } from '@/lib/periods';
 import { listUnitFigures } from '@/lib/queries/dashboard';
 import { getReportingRecord } from '@/lib/queries/reporting/completeness';
 import type { UnitDetailDto } from '@/lib/queries/plan';
-import { currentPlan, dashboardViewer, loadDashboard } from './load';
+import { BehindList } from '@/components/dashboard/behind-list';
+import { currentPlan, dashboardViewer, loadDashboard, planSnapshot, taskProgress } from './load';
+import { unitBehindView } from './behind-views';
 import { taskBoardItems, taskBoardText } from './task-widgets';
 import { indicatorName, quantity, signedChange, statusRowView, withMonth } from './views';
 
@@ -19,6 +21,22 @@ interface WidgetProps {
   asOf: Month;
   latest: Month;
   locale: Locale;
+}
+
+/** What the unit is behind on, first on its page: indicators it owns and tasks it leads that are behind, overdue reports. */
+export async function UnitBehindWidget({ unit, asOf, latest, locale }: WidgetProps) {
+  const [t, data, { tasks }, reports, plan] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf), planSnapshot(), taskProgress(asOf), currentPlan()]);
+  const view = unitBehindView(data, tasks, reports, unit.id, locale, t, latest);
+  const record = await getReportingRecord(plan.id, unit.id, parseMonth(asOf).year);
+  const overdue = record.missingMonths.filter((m) => m <= asOf);
+  return (
+    <>
+      <p className={`mb-2 text-sm ${overdue.length ? 'font-medium text-red-800' : 'text-slate-600'}`} data-overdue-reports={overdue.length}>
+        {overdue.length ? t('unit.overdueReports', { months: overdue.map((m) => formatMonth(m, locale)).join('、') }) : t('unit.noOverdueReports')}
+      </p>
+      <BehindList indicators={view.indicators} tasks={view.tasks} text={view.text} />
+    </>
+  );
 }
 
 export async function UnitTasksWidget({ unit, asOf, latest, locale }: WidgetProps) {

@@ -8,7 +8,7 @@ import { formatMonth, type Locale } from '@/lib/format';
 import { monthFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
-import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
+import { UnitBehindWidget, UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { OverdueSupervision } from '../../_supervision/overdue';
 import { localName } from '@/lib/queries/plan';
@@ -37,7 +37,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const loading = td('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
   const inline = (await dashboardReady(asOf, { tasks: true }))
-    ? await Promise.all([UnitReportingWidget(props), UnitIndicatorsWidget(props), UnitTasksWidget(props)])
+    ? await Promise.all([UnitReportingWidget(props), UnitIndicatorsWidget(props), UnitTasksWidget(props), UnitBehindWidget(props)])
     : null;
   return (
     <>
@@ -62,6 +62,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       />
       <MonthNotice resolved={resolved} />
       <OverdueSupervision actor={actor} about={{ unitId: unit.id }} />
+      <Widget ready={!!inline} content={inline?.[3]} fallback={<TableSkeleton rows={4} label={loading} />}>
+        <UnitBehindWidget {...props} />
+      </Widget>
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <UnitReportingWidget {...props} />
       </Widget>
