@@ -11,7 +11,7 @@ export interface ShellText {
   language: string;
   languageLabel: string;
   demoBanner: string | null;
-  /** "打印时间：2026-11-15 10:00", printed under the platform's name (the page's header gives the data month). */
+  /** "打印时间：2026-11-15 10:00", printed in the top right margin of every sheet (components/layout/print-margins.tsx). */
   printedAt?: string;
   reminder: { text: string; href: string; link: string } | null;
   nav: { href: string; label: string }[];
@@ -34,7 +34,6 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
             <span className="block text-xs opacity-80">{text.district}</span>
             <span className="text-lg font-semibold">{text.appName}</span>
           </Link>
-          {text.printedAt ? <p className="print-only text-xs">{text.printedAt}</p> : null}
           <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
             {text.nav.map((item) => (
               <Link key={item.href} href={item.href} className="nav-link">
