@@ -8,10 +8,9 @@ import { UnitFigureTable } from '@/components/dashboard/unit-figure-table';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth, type Month } from '@/lib/periods';
 import { listUnitFigures } from '@/lib/queries/dashboard';
-import { getReportingRecord } from '@/lib/queries/reporting/completeness';
 import type { UnitDetailDto } from '@/lib/queries/plan';
 import { BehindList } from '@/components/dashboard/behind-list';
-import { currentPlan, dashboardViewer, loadDashboard, planSnapshot, taskProgress } from './load';
+import { dashboardViewer, loadDashboard, planSnapshot, taskProgress, unitReportingRecord } from './load';
 import { unitBehindView } from './behind-views';
 import { taskBoardItems, taskBoardText } from './task-widgets';
 import { indicatorName, quantity, signedChange, statusRowView, withMonth } from './views';
@@ -25,9 +24,14 @@ interface WidgetProps {
 
 /** What the unit is behind on, first on its page: indicators it owns and tasks it leads that are behind, overdue reports. */
 export async function UnitBehindWidget({ unit, asOf, latest, locale }: WidgetProps) {
-  const [t, data, { tasks }, reports, plan] = await Promise.all([getTranslations('dashboard'), loadDashboard(asOf), planSnapshot(), taskProgress(asOf), currentPlan()]);
+  const [t, data, { tasks }, reports, record] = await Promise.all([
+    getTranslations('dashboard'),
+    loadDashboard(asOf),
+    planSnapshot(),
+    taskProgress(asOf),
+    unitReportingRecord(unit.id, parseMonth(asOf).year),
+  ]);
   const view = unitBehindView(data, tasks, reports, unit.id, locale, t, latest);
-  const record = await getReportingRecord(plan.id, unit.id, parseMonth(asOf).year);
   const overdue = record.missingMonths.filter((m) => m <= asOf);
   return (
     <>
@@ -94,8 +98,7 @@ export async function UnitIndicatorsWidget({ unit, asOf, latest, locale }: Widge
 
 export async function UnitReportingWidget({ unit, asOf, locale }: WidgetProps) {
   const year = parseMonth(asOf).year;
-  const [t, plan] = await Promise.all([getTranslations('dashboard'), currentPlan()]);
-  const record = await getReportingRecord(plan.id, unit.id, year);
+  const [t, record] = await Promise.all([getTranslations('dashboard'), unitReportingRecord(unit.id, year)]);
   const view =
     record.onTimeRate !== null
       ? {

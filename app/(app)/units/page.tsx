@@ -6,8 +6,8 @@ import { can } from '@/lib/permissions';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth } from '@/lib/periods';
 import { localName, type UnitSummaryDto } from '@/lib/queries/plan';
-import { listReportingRecords, type UnitYearDto } from '@/lib/queries/reporting/completeness';
-import { currentPlan, latestMonth, loadDashboard, planSnapshot, planUnits, taskProgress } from '../_dashboard/load';
+import type { UnitYearDto } from '@/lib/queries/reporting/completeness';
+import { allReportingRecords, currentPlan, latestMonth, loadDashboard, planSnapshot, planUnits, taskProgress } from '../_dashboard/load';
 import { behindByUnit } from '../_dashboard/behind-views';
 import { gatePage } from '@/lib/gate/page';
 
@@ -25,7 +25,7 @@ export default async function UnitsPage() {
   const year = parseMonth(asOf).year;
   const [plan, units, data, { tasks }, reports] = await Promise.all([currentPlan(), planUnits(), loadDashboard(asOf), planSnapshot(), taskProgress(asOf)]);
   // The reporting record is for those who may see every unit's (leaders, the bureau); others see the plan's columns.
-  const records: UnitYearDto[] = can(actor, 'reporting.viewAllUnits') ? await listReportingRecords(actor, { planId: plan.id, year }) : [];
+  const records: UnitYearDto[] = can(actor, 'reporting.viewAllUnits') ? await allReportingRecords(actor, year) : [];
   const recordOf = new Map(records.map((r) => [r.unit.id, r]));
   const behind = behindByUnit(data, tasks, reports);
   const score = (u: UnitSummaryDto) => behind.get(u.id) ?? { indicators: 0, tasks: 0 };
