@@ -71,7 +71,7 @@ test('on a phone the overview reads in one column', async () => {
   const context = await newContext(browser, baseUrl, { width: 390 });
   const page = await signInAs(context, 'leader');
   await page.goto('/');
-  await expect.poll(() => page.locator('main article').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator('main [data-card]').count()).toBeGreaterThan(10);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-overview-zh-390.png`, fullPage: true });
   await context.close();
