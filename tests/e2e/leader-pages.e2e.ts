@@ -73,6 +73,9 @@ test('the English overview, units list and task page show English names wherever
   const zh = await sessions.page('leader');
   await zh.goto('/tasks/7');
   expect(await zh.locator('main h1').innerText()).toContain(planFile.tasks.find((t) => t.no === 7)!.title);
+  await zh.goto('/units');
+  expect(await zh.locator('main').innerText()).toContain(planFile.units[0].name);
+  await zh.screenshot({ path: `${SCREENSHOT_DIR}/units-zh-1280.png`, fullPage: true });
   await zh.close();
 });
 
