@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import { Link } from '@/components/ui/link';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';
@@ -47,16 +46,8 @@ export interface BehindListText {
 }
 
 function Links({ items }: { items: LinkView[] }) {
-  return (
-    <>
-      {items.map((l, i) => (
-        <Fragment key={l.href + l.label}>
-          {i > 0 ? '、' : ''}
-          <Link href={l.href}>{l.label}</Link>
-        </Fragment>
-      ))}
-    </>
-  );
+  // A flat list of links and separators (no wrapper per link: the overview repeats this some sixty times).
+  return <>{items.flatMap((l, i) => [...(i > 0 ? ['、'] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
 }
 
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */

@@ -33,7 +33,7 @@ function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
         </Link>
         {cell.value ? (
           <span className="num">
-            <b className="font-semibold">{cell.value}</b> <span className="note">{cell.month}</span>
+            <b>{cell.value}</b> <span className="note">{cell.month}</span>
           </span>
         ) : (
           <span className="mute">{noData}</span>

@@ -93,7 +93,7 @@ export function IndicatorRow({ card }: { card: IndicatorCardView }) {
         </Link>
         {card.value ? (
           <span className="num">
-            <b className="font-semibold">{card.value}</b> <span className="note">{card.month}</span>
+            <b>{card.value}</b> <span className="note">{card.month}</span>
             {card.flags.length ? ` ${card.flags.join(' ')}` : ''}
           </span>
         ) : (
