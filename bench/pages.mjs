@@ -48,7 +48,7 @@ async function main() {
     console.log(`\nOverview, 50 users thinking 1 s on average: ${users.rps.toFixed(0)} pages/s, median ${fmt(users.median)}, p95 ${fmt(users.p95)} (target < 150 ms)${users.failed ? `, ${users.failed} failed` : ''}`);
 
     const w = await weigh(server.base, '/', cookie);
-    console.log(`Overview weight: HTML ${kb(w.html)} (of which ${kb(w.rsc)} the React payload; target < 60 KB), first-load JS ${kb(w.js)} gzipped in ${w.scripts} scripts (target < 150 KB)`);
+    console.log(`Overview weight: HTML ${kb(w.html)} (of which ${kb(w.rsc)} the React payload; target < 60 KB), first-load JS ${kb(w.js)} gzipped in ${w.scripts} scripts (target < 150 KB${w.charts ? '; loads the chart library' : ', no chart library'})`);
     console.log(`\n${server.database}; ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   } finally {
     await server.stop();

@@ -34,12 +34,14 @@ export async function weigh(base, pathname, cookie) {
   const scripts = [...new Set(tags.map((m) => m[2].replace(/&amp;/g, '&')))];
   let js = 0;
   let jsRaw = 0;
+  let charts = false;
   for (const src of scripts) {
     const body = Buffer.from(await (await fetch(new URL(src, base), { headers: { cookie } })).arrayBuffer());
     jsRaw += body.length;
+    charts ||= body.includes('recharts-surface'); // the chart library's own class name
     js += zlib.gzipSync(body, { level: 9 }).length;
   }
-  return { pathname, html: Buffer.byteLength(html), rsc: rscBytes(html), scripts: scripts.length, js, jsRaw };
+  return { pathname, html: Buffer.byteLength(html), rsc: rscBytes(html), scripts: scripts.length, js, jsRaw, charts };
 }
 
 async function main() {
@@ -52,9 +54,9 @@ async function main() {
     for (const page of pages) {
       log(`weighing ${page}`);
       const w = await weigh(server.base, page, cookie);
-      rows.push(`| \`${w.pathname}\` | ${kb(w.html)} | ${kb(w.rsc)} | ${w.scripts} | ${kb(w.jsRaw)} | ${kb(w.js)} |`);
+      rows.push(`| \`${w.pathname}\` | ${kb(w.html)} | ${kb(w.rsc)} | ${w.scripts} | ${kb(w.jsRaw)} | ${kb(w.js)} | ${w.charts ? 'yes' : 'no'} |`);
     }
-    console.log(['| page | HTML | of which RSC payload | scripts | JS | JS gzipped |', '|---|---|---|---|---|---|', ...rows].join('\n'));
+    console.log(['| page | HTML | of which RSC payload | scripts | JS | JS gzipped | chart library loaded |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
   } finally {
     await server.stop();
   }
