@@ -152,12 +152,18 @@ async function printToPdf(page: Page, name: string): Promise<{ text: string; rea
   return sheets(file);
 }
 
-test('the overview, a task page and an indicator page print on A4: platform, data month, print time, n / m on every sheet, none half empty', async () => {
+test('the overview, a task page, an indicator page and the units list print on A4: platform, data month, print time, n / m on every sheet, none half empty', async () => {
   const page = await sessions.page('leader');
-  for (const [name, url] of [['print-overview', '/'], ['print-task-7', '/tasks/7'], ['print-indicator', '/indicators/high_tech_enterprises']] as const) {
+  const pagesToPrint = [
+    ['print-overview', '/'],
+    ['print-task-7', '/tasks/7'],
+    ['print-indicator', '/indicators/high_tech_enterprises'],
+    ['print-units', '/units'],
+  ] as const;
+  for (const [name, url] of pagesToPrint) {
     await page.goto(url);
     await page.locator('main h1').waitFor();
-    const month = (await page.locator('main').innerText()).match(/数据截至 (\d{4}年\d{1,2}月)/)![1];
+    const month = (await page.locator('main').innerText()).match(/(?:数据截至 |截至)(\d{4}年\d{1,2}月)/)![1];
     const pages = await printToPdf(page, name);
     expect(pages.length, name).toBeGreaterThan(0);
     pages.forEach((sheet, i) => {

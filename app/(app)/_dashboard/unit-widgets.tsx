@@ -7,13 +7,17 @@ import { TaskBoard } from '@/components/dashboard/task-board';
 import { UnitFigureTable } from '@/components/dashboard/unit-figure-table';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth, type Month } from '@/lib/periods';
-import { listUnitFigures } from '@/lib/queries/dashboard';
+import { getDataVersion, listUnitFigures } from '@/lib/queries/dashboard';
 import type { UnitDetailDto } from '@/lib/queries/plan';
 import { BehindList } from '@/components/dashboard/behind-list';
 import { dashboardViewer, loadDashboard, planSnapshot, taskProgress, unitReportingRecord } from './load';
-import { unitBehindView } from './behind-views';
+import { unitBehindView, type BehindView } from './behind-views';
+import { createVersionMemo } from '@/lib/version-memo';
 import { taskBoardItems, taskBoardText } from './task-widgets';
 import { indicatorName, quantity, signedChange, statusRowView, withMonth } from './views';
+
+// A unit's behind list, per language, unit and month, until the data changes.
+const unitBehindMemo = createVersionMemo<BehindView>(96);
 
 interface WidgetProps {
   unit: UnitDetailDto;
@@ -24,14 +28,12 @@ interface WidgetProps {
 
 /** What the unit is behind on, first on its page: indicators it owns and tasks it leads that are behind, overdue reports. */
 export async function UnitBehindWidget({ unit, asOf, latest, locale }: WidgetProps) {
-  const [t, data, { tasks }, reports, record] = await Promise.all([
-    getTranslations('dashboard'),
-    loadDashboard(asOf),
-    planSnapshot(),
-    taskProgress(asOf),
-    unitReportingRecord(unit.id, parseMonth(asOf).year),
-  ]);
-  const view = unitBehindView(data, tasks, reports, unit.id, locale, t, latest);
+  const [t, version, record] = await Promise.all([getTranslations('dashboard'), getDataVersion(), unitReportingRecord(unit.id, parseMonth(asOf).year)]);
+  // unitReportingRecord has checked the viewer; the list is the same for every dashboard viewer.
+  const view = await unitBehindMemo.get(`${locale}|${unit.id}|${asOf}|${latest}`, version, async () => {
+    const [data, { tasks }, reports] = await Promise.all([loadDashboard(asOf), planSnapshot(), taskProgress(asOf)]);
+    return unitBehindView(data, tasks, reports, unit.id, locale, t, latest);
+  });
   const overdue = record.missingMonths.filter((m) => m <= asOf);
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
+import { PrintMargins } from '@/components/layout/print-margins';
 import { can } from '@/lib/permissions';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth } from '@/lib/periods';
@@ -41,6 +42,7 @@ export default async function UnitsPage() {
   };
   return (
     <>
+      <PrintMargins boxes={{ 'bottom-left': (await getTranslations('dashboard'))('asOf', { month: formatMonth(asOf, locale) }) }} />
       <PageHeader title={t('title')} subtitle={`${localName(locale, { name: plan.region, nameEn: plan.regionEn })} · ${units.length} · ${t('list.rankNote', { month: formatMonth(asOf, locale) })}`} />
       {KIND_ORDER.filter((k) => byKind(k).length).map((kind) => (
         <section key={kind} className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
