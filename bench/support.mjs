@@ -2,6 +2,7 @@
 // account, and a closed-loop autocannon run with exact percentiles.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -113,5 +114,38 @@ export async function load(base, pathname, cookie, connections, duration) {
   times.sort((a, b) => a - b);
   const non2xx = result.non2xx + result.errors + result.timeouts;
   return { connections, requests: times.length, rps: result.requests.average, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed: non2xx };
+}
+
+
+/** 50 (or `count`) users for `seconds`: request, wait for the whole answer, think for Exp(thinkMs), repeat. */
+export async function thinkingUsers(base, pathname, cookie, { count = 50, thinkMs, seconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const url = new URL(pathname, base);
+  const headers = { cookie, 'user-agent': BROWSER_UA, accept: 'text/html' };
+  const times = [];
+  let failed = 0;
+  const until = performance.now() + seconds * 1000;
+  const get = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ ok: res.statusCode === 200, ms: performance.now() - t0 }));
+      });
+      req.on('error', () => resolve({ ok: false, ms: performance.now() - t0 }));
+    });
+  const user = async () => {
+    await sleep(Math.random() * thinkMs); // users do not all arrive at once
+    while (performance.now() < until) {
+      const r = await get();
+      if (r.ok) times.push(r.ms);
+      else failed++;
+      await sleep(-Math.log(1 - Math.random()) * thinkMs);
+    }
+  };
+  await Promise.all(Array.from({ length: count }, user));
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { users: count, thinkMs, requests: times.length, rps: times.length / seconds, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed };
 }
 

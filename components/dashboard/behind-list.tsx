@@ -46,16 +46,8 @@ export interface BehindListText {
 }
 
 function Links({ items }: { items: LinkView[] }) {
-  return (
-    <>
-      {items.map((l, i) => (
-        <span key={l.href + l.label}>
-          {i > 0 ? '、' : ''}
-          <Link href={l.href}>{l.label}</Link>
-        </span>
-      ))}
-    </>
-  );
+  // A flat list of links and separators (no wrapper per link: the overview repeats this some sixty times).
+  return <>{items.flatMap((l, i) => [...(i > 0 ? ['、'] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
 }
 
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
@@ -72,29 +64,27 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
         <div className="min-w-0 px-4 py-2">
           <h3 className="mb-1 text-sm font-semibold text-slate-700">{text.indicators}</h3>
           {indicators.length ? (
-            <ol className="divide-y divide-slate-100" data-behind-indicators>
+            <ol className="list" data-behind-indicators>
               {indicators.map((b) => (
-                <li key={b.code} data-code={b.code} className="avoid-break py-1.5 text-sm">
-                  <div className="flex flex-wrap items-baseline gap-x-2">
+                <li key={b.code} data-code={b.code}>
+                  <p className="line">
                     <StatusBadge status={b.status} label={b.statusLabel} />
                     <Link href={b.href} className="font-medium">
                       {b.name}
                     </Link>
-                    <span className="num font-semibold text-red-800">{b.gap}</span>
-                  </div>
-                  <p className="num text-xs text-slate-600">
-                    {b.against} · {b.since}
+                    <span className="gap-text">{b.gap}</span>
                   </p>
-                  <p className="text-xs text-slate-700">
+                  <p className="note num">{`${b.against} · ${b.since}`}</p>
+                  <p className="note">
                     {b.leads.length ? (
                       <>
-                        <span className="text-slate-500">{text.lead}</span>
+                        <span className="mute">{text.lead}</span>
                         <Links items={b.leads} />
                       </>
                     ) : null}
                     {b.tasks.length ? (
                       <>
-                        <span className="ml-2 text-slate-500">{text.inTasks}</span>
+                        <span className="mute ml-2">{text.inTasks}</span>
                         <Links items={b.tasks} />
                       </>
                     ) : null}
@@ -109,20 +99,20 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
         <div className="min-w-0 border-t border-slate-100 px-4 py-2 lg:border-l lg:border-t-0">
           <h3 className="mb-1 text-sm font-semibold text-slate-700">{text.tasks}</h3>
           {tasks.length ? (
-            <ol className="divide-y divide-slate-100" data-behind-tasks>
+            <ol className="list" data-behind-tasks>
               {tasks.map((t) => (
-                <li key={t.key} data-task={t.key} className="avoid-break py-1.5 text-sm">
-                  <div className="flex flex-wrap items-baseline gap-x-2">
+                <li key={t.key} data-task={t.key}>
+                  <p className="line">
                     <StatusBadge status={t.status} label={t.statusLabel} />
-                    <span className="text-xs text-slate-600">{t.label}</span>
+                    <span className="note">{t.label}</span>
                     <Link href={t.href} className="font-medium">
                       {t.title}
                     </Link>
-                  </div>
-                  <p className="text-xs text-slate-600">{t.why}</p>
+                  </p>
+                  <p className="note">{t.why}</p>
                   {t.leads.length ? (
-                    <p className="text-xs text-slate-700">
-                      <span className="text-slate-500">{text.lead}</span>
+                    <p className="note">
+                      <span className="mute">{text.lead}</span>
                       <Links items={t.leads} />
                     </p>
                   ) : null}

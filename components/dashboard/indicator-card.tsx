@@ -31,10 +31,7 @@ export interface IndicatorCardView {
 
 export function IndicatorCard({ card }: { card: IndicatorCardView }) {
   return (
-    <article
-      className={`avoid-break flex min-w-0 flex-col gap-2 rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm [print-color-adjust:exact] ${statusEdge[card.status]}`}
-      aria-labelledby={`card-${card.code}`}
-    >
+    <article className={`card ${statusEdge[card.status]}`} aria-labelledby={`card-${card.code}`} data-card={card.code}>
       <div className="flex items-start justify-between gap-2">
         <h3 id={`card-${card.code}`} className="min-w-0 text-sm font-semibold leading-snug text-slate-800">
           {card.tag ? <span className="mr-1.5 rounded bg-slate-100 px-1 py-0.5 text-xs font-normal text-slate-600">{card.tag}</span> : null}
@@ -46,8 +43,7 @@ export function IndicatorCard({ card }: { card: IndicatorCardView }) {
         <p className="min-w-0">
           {card.value ? (
             <>
-              <span className="num whitespace-nowrap text-2xl font-semibold text-slate-900">{card.value}</span>
-              <span className="ml-2 whitespace-nowrap text-xs text-slate-500">{card.month}</span>
+              <span className="num whitespace-nowrap text-2xl font-semibold text-slate-900">{card.value}</span> <span className="note">{card.month}</span>
               {card.flags.map((f) => (
                 <span key={f} className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">
                   {f}
@@ -55,7 +51,7 @@ export function IndicatorCard({ card }: { card: IndicatorCardView }) {
               ))}
             </>
           ) : (
-            <span className="text-slate-500">{card.noData}</span>
+            <span className="mute">{card.noData}</span>
           )}
         </p>
         {card.sparkline ? <Sparkline {...card.sparkline} /> : null}
@@ -63,30 +59,76 @@ export function IndicatorCard({ card }: { card: IndicatorCardView }) {
       {card.gap ? <p className="num text-sm font-medium text-slate-800" data-gap>{card.gap}</p> : null}
       {card.share ? (
         <div>
-          <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100 [print-color-adjust:exact]" aria-hidden="true">
-            <div className="h-full rounded bg-brand-600" style={{ width: `${Math.max(0, Math.min(1, card.share.ratio)) * 100}%` }} />
+          <div className="bar" aria-hidden="true">
+            <i style={{ width: `${Math.round(Math.max(0, Math.min(1, card.share.ratio)) * 1000) / 10}%` }} />
           </div>
-          <p className="num mt-1 text-xs text-slate-600">{card.share.text}</p>
+          <p className="note num mt-1">{card.share.text}</p>
         </div>
       ) : null}
-      <div className="grid gap-0.5 text-xs text-slate-600">
+      <div className="note grid gap-0.5">
         {card.targets.map((text) => (
           <p key={text}>{text}</p>
         ))}
         {card.changes.length ? <p className="num">{card.changes.join('　')}</p> : null}
         {card.pendingNote ? <p className="text-amber-800">{card.pendingNote}</p> : null}
-        <p className="text-slate-500">{card.owner}</p>
+        <p className="mute">{card.owner}</p>
       </div>
     </article>
   );
 }
 
-export function IndicatorCardGrid({ cards }: { cards: IndicatorCardView[] }) {
+/**
+ * A target as one compact line: the same facts as a card (value, month, gap to plan, share of the milestone, the
+ * milestones, the change, who reports it) without the card's chrome and the sparkline (the indicator page has the chart).
+ */
+export function IndicatorRow({ card }: { card: IndicatorCardView }) {
+  const notes = [card.share?.text, ...card.targets, card.changes.join('　') || undefined, card.pendingNote ?? undefined, card.owner].filter(Boolean);
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 print:grid-cols-3 print:gap-2">
-      {cards.map((card) => (
-        <IndicatorCard key={card.code} card={card} />
-      ))}
-    </div>
+    <li data-card={card.code}>
+      <p className="line">
+        <StatusBadge status={card.status} label={card.statusLabel} />
+        {card.tag ? <span className="note">{card.tag}</span> : null}
+        <Link href={card.href} className="font-medium">
+          {card.name}
+        </Link>
+        {card.value ? (
+          <span className="num">
+            <b>{card.value}</b> <span className="note">{card.month}</span>
+            {card.flags.length ? ` ${card.flags.join(' ')}` : ''}
+          </span>
+        ) : (
+          <span className="mute">{card.noData}</span>
+        )}
+        {card.gap ? <span className="num font-medium" data-gap>{card.gap}</span> : null}
+      </p>
+      {notes.length ? <p className="note num">{notes.join(' · ')}</p> : null}
+    </li>
+  );
+}
+
+/**
+ * Cards, or with `compact` one line per target (the overview: its behind list already says, for the targets behind,
+ * by how much, since when and whose job; the lines keep every figure of a card but the sparkline).
+ */
+export function IndicatorCardGrid({ cards, compact: lines = false }: { cards: IndicatorCardView[]; compact?: boolean }) {
+  const full = lines ? [] : cards;
+  const compact = lines ? cards : [];
+  return (
+    <>
+      {full.length ? (
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 print:grid-cols-3 print:gap-2">
+          {full.map((card) => (
+            <IndicatorCard key={card.code} card={card} />
+          ))}
+        </div>
+      ) : null}
+      {compact.length ? (
+        <ul className={`list rounded-lg border border-slate-200 bg-white px-3 ${full.length ? 'mt-3' : ''}`}>
+          {compact.map((card) => (
+            <IndicatorRow key={card.code} card={card} />
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

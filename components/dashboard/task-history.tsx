@@ -21,7 +21,8 @@ const tones = {
 export function TaskHistory({ view, text }: { view: TaskHistoryView; text: { caption: string; month: string; none: string; empty: string } }) {
   if (view.rows.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{text.empty}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // A short history prints whole (not its header alone at the foot of a sheet); a long one breaks between rows.
+    <div className={`${view.rows.length <= 8 ? 'avoid-break ' : ''}overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm`}>
       <table className="w-full min-w-[480px] text-sm" data-task-history>
         <caption className="sr-only">{text.caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600">

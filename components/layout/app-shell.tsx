@@ -1,6 +1,7 @@
 import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { PrintMargins } from '@/components/layout/print-margins';
 import { setLocaleAction } from '@/lib/actions/locale';
 
 export interface ShellText {
@@ -10,7 +11,7 @@ export interface ShellText {
   language: string;
   languageLabel: string;
   demoBanner: string | null;
-  /** "打印时间：2026-11-15 10:00", printed under the platform's name (the page's header gives the data month). */
+  /** "打印时间：2026-11-15 10:00", printed in the top right margin of every sheet (components/layout/print-margins.tsx). */
   printedAt?: string;
   reminder: { text: string; href: string; link: string } | null;
   nav: { href: string; label: string }[];
@@ -26,16 +27,16 @@ export function AppShell({ text, children }: { text: ShellText; children: ReactN
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
         {text.skip}
       </a>
+      <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': text.printedAt ?? undefined }} />
       <header className="bg-brand-900 text-white print:bg-white print:text-black">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-white no-underline hover:no-underline print:text-black">
             <span className="block text-xs opacity-80">{text.district}</span>
             <span className="text-lg font-semibold">{text.appName}</span>
           </Link>
-          {text.printedAt ? <p className="print-only text-xs">{text.printedAt}</p> : null}
           <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
             {text.nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-white no-underline hover:bg-white/10">
+              <Link key={item.href} href={item.href} className="nav-link">
                 {item.label}
               </Link>
             ))}

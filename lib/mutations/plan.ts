@@ -90,13 +90,13 @@ type Audit = (event: AuditEvent, targetType: string, targetId: string, before: u
 
 async function syncUnits(tx: Tx, plan: PlanFile, audit: Audit): Promise<Map<string, number>> {
   const wanted = [
-    { name: plan.region, kind: 'region' as const, shortName: null as string | null },
-    ...plan.units.map((u) => ({ name: u.name, kind: u.kind, shortName: u.shortName ?? null })),
+    { name: plan.region, nameEn: plan.regionEn ?? null, kind: 'region' as const, shortName: null as string | null },
+    ...plan.units.map((u) => ({ name: u.name, nameEn: u.nameEn ?? null, kind: u.kind, shortName: u.shortName ?? null })),
   ];
   const stored = new Map((await tx.unit.findMany({ where: { planId: plan.id } })).map((u) => [u.name, u]));
   const ids = new Map<string, number>();
   for (const [position, unit] of wanted.entries()) {
-    const after = { kind: unit.kind, shortName: unit.shortName, position, active: true };
+    const after = { kind: unit.kind, shortName: unit.shortName, nameEn: unit.nameEn, position, active: true };
     const before = stored.get(unit.name);
     if (!before) {
       const created = await tx.unit.create({ data: { planId: plan.id, name: unit.name, ...after } });
@@ -105,10 +105,10 @@ async function syncUnits(tx: Tx, plan: PlanFile, audit: Audit): Promise<Map<stri
       continue;
     }
     ids.set(unit.name, before.id);
-    const was = { kind: before.kind, shortName: before.shortName, position: before.position, active: before.active };
+    const was = { kind: before.kind, shortName: before.shortName, nameEn: before.nameEn, position: before.position, active: before.active };
     if (!same(was, after)) {
       await tx.unit.update({ where: { id: before.id }, data: after });
-      if (was.kind !== after.kind || was.shortName !== after.shortName || !was.active) {
+      if (was.kind !== after.kind || was.shortName !== after.shortName || was.nameEn !== after.nameEn || !was.active) {
         await audit('plan.unit.changed', 'unit', unit.name, was, after);
       }
     }
@@ -134,10 +134,14 @@ async function syncGroups(tx: Tx, plan: PlanFile, unitIds: Map<string, number>, 
   for (const [position, group] of plan.groups.entries()) {
     const before = stored.get(group.name);
     const wasMembers = before?.members.map((m) => m.unit.name) ?? null;
+    const nameEn = group.nameEn ?? null;
     const row = before
-      ? await tx.unitGroup.update({ where: { id: before.id }, data: { position } })
-      : await tx.unitGroup.create({ data: { planId: plan.id, name: group.name, position } });
+      ? await tx.unitGroup.update({ where: { id: before.id }, data: { position, nameEn } })
+      : await tx.unitGroup.create({ data: { planId: plan.id, name: group.name, nameEn, position } });
     ids.set(group.name, row.id);
+    if (before && before.nameEn !== nameEn) {
+      await audit('plan.group.changed', 'group', group.name, { nameEn: before.nameEn }, { nameEn });
+    }
     if (!same(wasMembers, group.members)) {
       await tx.unitGroupMember.deleteMany({ where: { groupId: row.id } });
       await tx.unitGroupMember.createMany({
@@ -157,15 +161,15 @@ async function syncTasks(
   audit: Audit,
 ): Promise<Map<number, number>> {
   const sections = [
-    ...plan.sections.map((s) => ({ kind: 'tasks', no: s.no, title: s.title })),
-    { kind: 'organisation', no: ORGANISATION_SECTION_NO, title: plan.organisationSectionTitle },
+    ...plan.sections.map((s) => ({ kind: 'tasks', no: s.no, title: s.title, titleEn: s.titleEn ?? null })),
+    { kind: 'organisation', no: ORGANISATION_SECTION_NO, title: plan.organisationSectionTitle, titleEn: plan.organisationSectionTitleEn ?? null },
   ];
   const sectionIds = new Map<string, number>();
   for (const s of sections) {
     const row = await tx.section.upsert({
       where: { planId_kind_no: { planId: plan.id, kind: s.kind, no: s.no } },
       create: { planId: plan.id, ...s },
-      update: { title: s.title },
+      update: { title: s.title, titleEn: s.titleEn },
     });
     sectionIds.set(`${s.kind}:${s.no}`, row.id);
   }
@@ -184,7 +188,7 @@ async function syncTasks(
   for (const task of wanted) {
     const before = storedByKey.get(key(task.isOrganisation, task.no));
     storedByKey.delete(key(task.isOrganisation, task.no));
-    const data = { title: task.title, text: task.text, sectionId: sectionIds.get(task.sectionKey)! };
+    const data = { title: task.title, titleEn: task.titleEn ?? null, text: task.text, sectionId: sectionIds.get(task.sectionKey)! };
     const row = before
       ? await tx.task.update({ where: { id: before.id }, data })
       : await tx.task.create({ data: { planId: plan.id, no: task.no, isOrganisation: task.isOrganisation, ...data } });
@@ -193,7 +197,7 @@ async function syncTasks(
     const parties = (role: 'lead' | 'responsible', labels: string[]) => labels.map((label) => ({ role, label }));
     const wantedParties = [...parties('lead', task.lead), ...parties('responsible', task.responsible)];
     const wasParties = before?.parties.map((p) => ({ role: p.role, label: p.label })) ?? [];
-    const wasText = before ? { title: before.title, text: before.text } : null;
+    const wasText = before ? { title: before.title, titleEn: before.titleEn, text: before.text } : null;
     const partiesChanged = !same(wasParties, wantedParties);
     if (partiesChanged) {
       await tx.taskParty.deleteMany({ where: { taskId: row.id } });
@@ -208,13 +212,13 @@ async function syncTasks(
         })),
       });
     }
-    if (partiesChanged || !same(wasText, { title: task.title, text: task.text })) {
+    if (partiesChanged || !same(wasText, { title: task.title, titleEn: data.titleEn, text: task.text })) {
       await audit(
         'plan.task.changed',
         task.isOrganisation ? 'organisation' : 'task',
         String(task.no),
         before ? { ...wasText, lead: labelsOf(wasParties, 'lead'), responsible: labelsOf(wasParties, 'responsible') } : null,
-        { title: task.title, text: task.text, lead: task.lead, responsible: task.responsible },
+        { title: task.title, titleEn: data.titleEn, text: task.text, lead: task.lead, responsible: task.responsible },
       );
     }
   }

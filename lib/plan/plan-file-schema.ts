@@ -4,6 +4,8 @@ import { registryRuleNames } from '@/lib/registry/derived';
 import { qualificationKinds, type QualificationKind } from '@/lib/registry/validity';
 
 const name = z.string().trim().min(1).max(60);
+/** An optional English rendering of a Chinese name or title; the English UI falls back to the Chinese where absent. */
+const english = z.string().trim().min(1).max(200).optional();
 const year = z.number().int().min(2000).max(2100);
 
 export const unitKinds = ['department', 'town', 'park', 'company', 'other'] as const;
@@ -65,6 +67,7 @@ const taskSchema = z
     no: z.number().int().positive(),
     section: z.number().int().positive(),
     title: z.string().min(1),
+    titleEn: english,
     text: z.string().min(1),
     lead: partiesSchema,
     responsible: partiesSchema,
@@ -79,13 +82,15 @@ export const planFileSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string().min(1),
     region: z.string().min(1),
+    regionEn: english,
     parentDocument: z.string().min(1),
     period: z.object({ start: year, end: year }).strict(),
     baselineYear: year,
     organisationSectionTitle: z.string().min(1).default('组织实施'),
-    units: z.array(z.object({ name, kind: z.enum(unitKinds), shortName: name.optional() }).strict()).min(1),
-    groups: z.array(z.object({ name, members: z.array(name).min(1), note: z.string().optional() }).strict()),
-    sections: z.array(z.object({ no: z.number().int().positive(), title: z.string().min(1) }).strict()).min(1),
+    organisationSectionTitleEn: english,
+    units: z.array(z.object({ name, nameEn: english, kind: z.enum(unitKinds), shortName: name.optional() }).strict()).min(1),
+    groups: z.array(z.object({ name, nameEn: english, members: z.array(name).min(1), note: z.string().optional() }).strict()),
+    sections: z.array(z.object({ no: z.number().int().positive(), title: z.string().min(1), titleEn: english }).strict()).min(1),
     tasks: z.array(taskSchema).min(1),
     organisation: z.array(organisationSchema),
     indicators: z.array(indicatorFileSchema).min(1),

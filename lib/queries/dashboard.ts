@@ -96,6 +96,7 @@ export async function listIndicatorFigures(viewer: Actor, indicatorId: number, r
 export interface BreakdownRowDto {
   unitId: number;
   name: string;
+  nameEn: string | null;
   shortName: string | null;
   value: number | null;
   yearAgo: number | null;
@@ -106,6 +107,7 @@ export interface BreakdownRowDto {
 export interface BreakdownGroupDto {
   groupId: number;
   groupName: string;
+  groupNameEn: string | null;
   rows: BreakdownRowDto[];
 }
 
@@ -127,7 +129,7 @@ export async function getIndicatorBreakdown(viewer: Actor, indicatorId: number, 
     }),
     db.indicatorBreakdown.findMany({
       where: { indicatorId },
-      include: { group: { include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, shortName: true } } } } } } },
+      include: { group: { include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, nameEn: true, shortName: true } } } } } } },
       orderBy: { group: { position: 'asc' } },
     }),
   ]);
@@ -159,7 +161,8 @@ export async function getIndicatorBreakdown(viewer: Actor, indicatorId: number, 
     groups: groups.map((b) => ({
       groupId: b.group.id,
       groupName: b.group.name,
-      rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, shortName: m.unit.shortName, value: pick(m.unit.id, latest.month), yearAgo: pick(m.unit.id, yearAgo), target: targetOf(m.unit.id) })),
+      groupNameEn: b.group.nameEn,
+      rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, nameEn: m.unit.nameEn, shortName: m.unit.shortName, value: pick(m.unit.id, latest.month), yearAgo: pick(m.unit.id, yearAgo), target: targetOf(m.unit.id) })),
     })),
   };
 }
@@ -194,6 +197,7 @@ export interface TaskProgressDto {
   taskId: number;
   month: Month;
   unitName: string;
+  unitNameEn: string | null;
   /** The lead unit's own judgement that month. */
   progress: TaskProgress | null;
   narrative: string | null;
@@ -208,14 +212,14 @@ export async function listLatestTaskProgress(viewer: Actor, planId: string, asOf
   const db = await getDb();
   const rows = await db.taskReport.findMany({
     where: { task: { planId }, role: 'lead', status: 'approved', month: { lte: asOf } },
-    select: { taskId: true, month: true, progress: true, narrative: true, unit: { select: { name: true, position: true } } },
+    select: { taskId: true, month: true, progress: true, narrative: true, unit: { select: { name: true, nameEn: true, position: true } } },
     orderBy: [{ month: 'desc' }],
   });
   const out = new Map<number, TaskProgressDto[]>();
   for (const r of rows) {
     const list = out.get(r.taskId) ?? [];
     if (list.length && list[0].month !== r.month) continue;
-    list.push({ taskId: r.taskId, month: r.month, unitName: r.unit.name, progress: r.progress, narrative: r.narrative });
+    list.push({ taskId: r.taskId, month: r.month, unitName: r.unit.name, unitNameEn: r.unit.nameEn, progress: r.progress, narrative: r.narrative });
     out.set(r.taskId, list);
   }
   return out;
@@ -225,6 +229,7 @@ export interface TaskHistoryDto {
   month: Month;
   unitId: number;
   unitName: string;
+  unitNameEn: string | null;
   role: 'lead' | 'responsible';
   /** The lead unit's own judgement; responsible units give a note only. */
   progress: TaskProgress | null;
@@ -237,8 +242,8 @@ export async function listTaskHistory(viewer: Actor, taskId: number, asOf: Month
   const db = await getDb();
   const rows = await db.taskReport.findMany({
     where: { taskId, status: 'approved', month: { lte: asOf } },
-    select: { month: true, role: true, progress: true, narrative: true, note: true, unit: { select: { id: true, name: true, position: true } } },
+    select: { month: true, role: true, progress: true, narrative: true, note: true, unit: { select: { id: true, name: true, nameEn: true, position: true } } },
     orderBy: [{ month: 'desc' }, { role: 'asc' }, { unit: { position: 'asc' } }],
   });
-  return rows.map((r) => ({ month: r.month, unitId: r.unit.id, unitName: r.unit.name, role: r.role, progress: r.progress, text: r.narrative ?? r.note }));
+  return rows.map((r) => ({ month: r.month, unitId: r.unit.id, unitName: r.unit.name, unitNameEn: r.unit.nameEn, role: r.role, progress: r.progress, text: r.narrative ?? r.note }));
 }

@@ -17,6 +17,8 @@ export interface PlanDto {
   id: string;
   title: string;
   region: string;
+  /** The region unit's English name from the plan file, if any. */
+  regionEn: string | null;
   parentDocument: string;
   periodStart: number;
   periodEnd: number;
@@ -34,7 +36,24 @@ export interface MilestoneDto {
 export interface UnitRefDto {
   id: number;
   name: string;
+  /** The plan file's English name, if it gives one (see `localName`). */
+  nameEn: string | null;
   kind: UnitKind;
+}
+
+/** The name to show: the English one in the English UI where the plan file gives one, else the Chinese. */
+export function localName(locale: string, item: { name: string; nameEn?: string | null }): string {
+  return locale === 'en' && item.nameEn ? item.nameEn : item.name;
+}
+
+/** A task party (unit or group) as the document names it, or its English name in the English UI. */
+export function partyLabel(locale: string, party: { label: string; labelEn?: string | null }): string {
+  return locale === 'en' && party.labelEn ? party.labelEn : party.label;
+}
+
+/** A task's or section's title in the UI's language, falling back to the Chinese. */
+export function localTitle(locale: string, item: { title: string; titleEn?: string | null }): string {
+  return locale === 'en' && item.titleEn ? item.titleEn : item.title;
 }
 
 export interface IndicatorDto {
@@ -56,13 +75,15 @@ export interface IndicatorDto {
   /** Counted from the enterprise registry by this rule; null when typed. */
   registry: RegistryRule | null;
   reporters: UnitRefDto[];
-  breakdownGroups: { id: number; name: string }[];
+  breakdownGroups: { id: number; name: string; nameEn: string | null }[];
   taskNos: number[];
 }
 
 export interface TaskPartyDto {
   role: TaskPartyRole;
   label: string;
+  /** The English name of the unit or group the label names, if the plan file gives one. */
+  labelEn: string | null;
   unit: UnitRefDto | null;
   groupId: number | null;
 }
@@ -73,8 +94,9 @@ export interface TaskDto {
   no: number;
   isOrganisation: boolean;
   title: string;
+  titleEn: string | null;
   text: string;
-  section: { no: number; title: string; kind: string };
+  section: { no: number; title: string; titleEn: string | null; kind: string };
   lead: TaskPartyDto[];
   responsible: TaskPartyDto[];
   indicatorCodes: string[];
@@ -90,11 +112,12 @@ export async function getCurrentPlan(viewer: Actor): Promise<PlanDto> {
   const db = await getDb();
   const plan = await db.plan.findFirst({ orderBy: { loadedAt: 'asc' } });
   if (!plan) throw new NotFoundError('尚未加载规划文件', 'No plan has been loaded');
-  const region = await db.unit.findFirst({ where: { planId: plan.id, kind: 'region' }, select: { id: true } });
+  const region = await db.unit.findFirst({ where: { planId: plan.id, kind: 'region' }, select: { id: true, nameEn: true } });
   return {
     id: plan.id,
     title: plan.title,
     region: plan.region,
+    regionEn: region!.nameEn,
     parentDocument: plan.parentDocument,
     periodStart: plan.periodStart,
     periodEnd: plan.periodEnd,
@@ -105,8 +128,8 @@ export async function getCurrentPlan(viewer: Actor): Promise<PlanDto> {
 
 const indicatorInclude = {
   milestones: { orderBy: { year: 'asc' } },
-  reporters: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } },
-  breakdowns: { include: { group: { select: { id: true, name: true, position: true } } } },
+  reporters: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, nameEn: true, kind: true } } } },
+  breakdowns: { include: { group: { select: { id: true, name: true, nameEn: true, position: true } } } },
   tasks: { include: { task: { select: { no: true } } } },
 } satisfies Prisma.IndicatorInclude;
 
@@ -131,7 +154,7 @@ function toIndicatorDto(row: IndicatorRow): IndicatorDto {
     lagged: row.lagged,
     registry: (row.registryRule as RegistryRule | null) ?? null,
     reporters: row.reporters.map((r) => r.unit),
-    breakdownGroups: [...row.breakdowns].sort((a, b) => a.group.position - b.group.position).map((b) => ({ id: b.group.id, name: b.group.name })),
+    breakdownGroups: [...row.breakdowns].sort((a, b) => a.group.position - b.group.position).map((b) => ({ id: b.group.id, name: b.group.name, nameEn: b.group.nameEn })),
     taskNos: row.tasks.map((t) => t.task.no).sort((a, b) => a - b),
   };
 }
@@ -145,22 +168,29 @@ export async function listIndicators(viewer: Actor, planId: string): Promise<Ind
 
 const taskInclude = {
   section: true,
-  parties: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } },
+  parties: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, nameEn: true, kind: true } }, group: { select: { nameEn: true } } } },
   indicators: { include: { indicator: { select: { code: true, position: true } } } },
 } satisfies Prisma.TaskInclude;
 
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
 function toTaskDto(row: TaskRow): TaskDto {
-  const party = (p: TaskRow['parties'][number]): TaskPartyDto => ({ role: p.role, label: p.label, unit: p.unit, groupId: p.groupId });
+  const party = (p: TaskRow['parties'][number]): TaskPartyDto => ({
+    role: p.role,
+    label: p.label,
+    labelEn: p.unit?.nameEn ?? p.group?.nameEn ?? null,
+    unit: p.unit,
+    groupId: p.groupId,
+  });
   return {
     id: row.id,
     key: taskKey(row),
     no: row.no,
     isOrganisation: row.isOrganisation,
     title: row.title,
+    titleEn: row.titleEn,
     text: row.text,
-    section: { no: row.section.no, title: row.section.title, kind: row.section.kind },
+    section: { no: row.section.no, title: row.section.title, titleEn: row.section.titleEn, kind: row.section.kind },
     lead: row.parties.filter((p) => p.role === 'lead').map(party),
     responsible: row.parties.filter((p) => p.role === 'responsible').map(party),
     indicatorCodes: [...row.indicators].sort((a, b) => a.indicator.position - b.indicator.position).map((i) => i.indicator.code),
@@ -190,6 +220,8 @@ export async function getTask(viewer: Actor, planId: string, key: string): Promi
 export interface UnitSummaryDto extends UnitRefDto {
   shortName: string | null;
   groups: string[];
+  /** The groups' English names where the plan file gives them (else the Chinese), in the same order. */
+  groupsEn: string[];
   leads: number;
   shares: number;
   reports: number;
@@ -198,6 +230,7 @@ export interface UnitSummaryDto extends UnitRefDto {
 export interface GroupDto {
   id: number;
   name: string;
+  nameEn: string | null;
   members: UnitRefDto[];
 }
 
@@ -207,9 +240,9 @@ export async function listGroups(viewer: Actor, planId: string): Promise<GroupDt
   const rows = await db.unitGroup.findMany({
     where: { planId },
     orderBy: { position: 'asc' },
-    include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, kind: true } } } } },
+    include: { members: { orderBy: { position: 'asc' }, include: { unit: { select: { id: true, name: true, nameEn: true, kind: true } } } } },
   });
-  return rows.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.unit) }));
+  return rows.map((g) => ({ id: g.id, name: g.name, nameEn: g.nameEn, members: g.members.map((m) => m.unit) }));
 }
 
 /** Which tasks a unit leads or shares, directly or through a group the document names (各镇街…). */
@@ -236,9 +269,11 @@ export async function listUnits(viewer: Actor, planId: string): Promise<UnitSumm
     return {
       id: u.id,
       name: u.name,
+      nameEn: u.nameEn,
       kind: u.kind,
       shortName: u.shortName,
       groups: memberOf.map((g) => g.name),
+      groupsEn: memberOf.map((g) => g.nameEn ?? g.name),
       leads: leads.length,
       shares: shares.length,
       reports: reporters.filter((r) => r.unitId === u.id).length,

@@ -25,13 +25,13 @@ test('the overview gives every target a status in words, and a permalink shows a
   const context = await newContext(browser, baseUrl);
   const page = await signInAs(context, 'leader');
   await page.goto('/');
-  await expect.poll(() => page.locator('main article[aria-labelledby^="card-"]').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator('main [data-card]').count()).toBeGreaterThan(10);
   const overview = await page.locator('main').innerText();
   expect(overview).toMatch(/\d+ 项目标进展/);
   expect(overview).toContain('国家高新技术企业');
   expect(overview).toContain('超过470家');
   expect(overview).toContain('细分产业集群');
-  for (const badge of await page.locator('main article [data-status]').allInnerTexts()) expect(badge).toMatch(STATUS_WORDS);
+  for (const badge of await page.locator('main [data-card] [data-status]').allInnerTexts()) expect(badge).toMatch(STATUS_WORDS);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-overview-zh-1280.png`, fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${SCREENSHOT_DIR}/dashboard-overview-a4.pdf`, format: 'A4', printBackground: true });
@@ -39,7 +39,7 @@ test('the overview gives every target a status in words, and a permalink shows a
 
   await page.goto('/?month=2025-06');
   await expect.poll(() => page.locator('main').innerText()).toContain('数据截至 2025年6月');
-  expect(await page.locator('article[aria-labelledby="card-high_tech_enterprises"]').innerText()).toContain('2025年6月');
+  expect(await page.locator('[data-card="high_tech_enterprises"]').innerText()).toContain('2025年6月');
   await context.close();
 });
 
@@ -52,14 +52,14 @@ test('opening the overview asks the server for nothing more; a card still opens 
     if (r.url().startsWith(baseUrl) && !r.url().includes('/_next/static/')) toServer.push({ url: r.url(), type: r.resourceType(), rsc: !!h['rsc'], prefetch: !!h['next-router-prefetch'] });
   });
   await page.goto('/');
-  await expect.poll(() => page.locator('main article[aria-labelledby^="card-"]').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator('main [data-card]').count()).toBeGreaterThan(10);
   await page.mouse.wheel(0, 4000); // every link has been in view
   await page.waitForTimeout(1500);
   expect(toServer.filter((r) => r.prefetch)).toEqual([]);
   expect(toServer.map((r) => `${r.type} ${new URL(r.url).pathname}`)).toEqual(['document /']);
 
   toServer.length = 0;
-  await page.locator('article[aria-labelledby="card-tech_smes"] h3 a').click();
+  await page.locator('[data-card="tech_smes"] a[href^="/indicators/"]').click();
   await page.waitForURL(/\/indicators\/tech_smes$/);
   await page.locator('.recharts-surface').first().waitFor();
   expect(toServer.filter((r) => r.type === 'document')).toEqual([]);
@@ -71,7 +71,7 @@ test('on a phone the overview reads in one column', async () => {
   const context = await newContext(browser, baseUrl, { width: 390 });
   const page = await signInAs(context, 'leader');
   await page.goto('/');
-  await expect.poll(() => page.locator('main article').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator('main [data-card]').count()).toBeGreaterThan(10);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-overview-zh-390.png`, fullPage: true });
   await context.close();

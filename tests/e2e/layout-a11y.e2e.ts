@@ -114,9 +114,9 @@ describe('a month in the address that cannot be shown is said so', () => {
 test('no card shows 正常 beside a milestone it missed', async () => {
   const page = await sessions.page('leader');
   await page.goto('/');
-  await expect.poll(() => page.locator('main article[aria-labelledby^="card-"]').count()).toBeGreaterThan(10);
-  const cards = await page.locator('main article[aria-labelledby^="card-"]').evaluateAll((els) =>
-    els.map((el) => ({ id: el.getAttribute('aria-labelledby'), status: el.querySelector('[data-status]')?.getAttribute('data-status'), text: (el as HTMLElement).innerText })),
+  await expect.poll(() => page.locator('main [data-card]').count()).toBeGreaterThan(10);
+  const cards = await page.locator('main [data-card]').evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute('data-card'), status: el.querySelector('[data-status]')?.getAttribute('data-status'), text: (el as HTMLElement).innerText })),
   );
   const contradictions = cards.filter((c) => /未达成/.test(c.text) && c.status === 'on_track');
   expect(contradictions.map((c) => c.id)).toEqual([]);

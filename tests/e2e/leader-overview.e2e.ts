@@ -25,9 +25,10 @@ const percentOf = (gap: string | null) => {
 };
 
 async function cards(page: Page) {
-  return page.locator('main article[aria-labelledby^="card-"]').evaluateAll((els) =>
+  // Targets behind are cards, the rest compact lines: both carry data-card.
+  return page.locator('main [data-card]').evaluateAll((els) =>
     els.map((el) => ({
-      code: el.getAttribute('aria-labelledby')!.replace(/^card-/, ''),
+      code: el.getAttribute('data-card')!,
       status: el.querySelector('[data-status]')!.getAttribute('data-status')!,
       gap: el.querySelector('[data-gap]')?.textContent ?? null,
     })),
@@ -97,7 +98,7 @@ test('clicking a status count filters the page to its targets', async () => {
 test('cards lead with the gap to the planned path', async () => {
   const page = await sessions.page('leader');
   await page.goto('/');
-  const first = page.locator('main article[aria-labelledby="card-high_tech_enterprises"]');
+  const first = page.locator('main [data-card="high_tech_enterprises"]').first();
   const text = await first.innerText();
   expect(text).toMatch(/较计划 [+−]/);
   expect(text.indexOf('较计划')).toBeGreaterThan(-1);

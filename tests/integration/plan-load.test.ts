@@ -66,6 +66,30 @@ describe('loading the bundled plan', () => {
     expect([...detail.leadTasks, ...detail.sharedTasks].map((t) => t.key).sort()).toEqual(viaTowns.map((t) => t.key).sort());
   });
 
+  test('the English names of units, groups, sections, tasks and organisational items are stored from the file', async () => {
+    const file = bundledPlan();
+    const plan = await getCurrentPlan(operator);
+    expect(plan.regionEn).toBe(file.regionEn);
+    const units = await listUnits(operator, plan.id);
+    expect(units).toHaveLength(file.units.length);
+    for (const source of file.units) expect(units.find((u) => u.name === source.name)?.nameEn, source.name).toBe(source.nameEn);
+    const towns = file.groups.find((g) => g.name === '各镇街')!;
+    expect(units.find((u) => u.name === '天生街道')!.groupsEn).toContain(towns.nameEn);
+    const tasks = await listTasks(operator, plan.id);
+    for (const source of [...file.tasks, ...file.organisation]) {
+      const org = !('section' in source);
+      const task = tasks.find((t) => t.isOrganisation === org && t.no === source.no)!;
+      expect(task.titleEn, `${org ? 'o' : ''}${source.no}`).toBe(source.titleEn);
+      // Every party's English label is the English name of the unit or group it names.
+      for (const party of [...task.lead, ...task.responsible]) {
+        const en = file.units.find((u) => u.name === party.label)?.nameEn ?? file.groups.find((g) => g.name === party.label)?.nameEn;
+        expect(party.labelEn, party.label).toBe(en);
+      }
+      const section = org ? file.organisationSectionTitleEn : file.sections.find((s) => s.no === (source as { section: number }).section)!.titleEn;
+      expect(task.section.titleEn).toBe(section);
+    }
+  });
+
   test('loading the same file again changes nothing', async () => {
     const before = await countRows();
     const result = await loadPlan(operator, bundledPlan());
@@ -101,6 +125,23 @@ describe('loading the bundled plan', () => {
     expect(result.changes).toEqual(['task 1']);
     const task = await getTask(operator, plan.id, '1');
     expect(task.responsible.map((p) => p.label)).toEqual(plan.tasks[0].responsible);
+  });
+
+  test('dropping an English name stores null (the UI falls back to Chinese) and audits the task', async () => {
+    const db = await getDb();
+    const plan = bundledPlan();
+    plan.tasks[0].responsible = [...plan.tasks[0].responsible].reverse(); // keep the previous edits
+    Object.assign(plan.indicators.find((i) => i.code === 'above_scale_high_tech')!.milestones[0], { value: 190, text: '提高至190家' });
+    const dropped = plan.tasks[1].titleEn;
+    delete plan.tasks[1].titleEn;
+    delete plan.units[0].nameEn;
+    const result = await loadPlan(operator, plan);
+    expect(result.changes).toEqual([`unit ${plan.units[0].name}`, 'task 2']);
+    expect((await getTask(operator, plan.id, '2')).titleEn).toBeNull();
+    const unit = (await listUnits(operator, plan.id)).find((u) => u.name === plan.units[0].name)!;
+    expect(unit.nameEn).toBeNull();
+    const row = await db.auditLog.findFirst({ where: { event: 'plan.task.changed', targetId: '2' }, orderBy: { id: 'desc' } });
+    expect(JSON.stringify(row!.before)).toContain(dropped!);
   });
 
   test('only the system admin or the operator may load a plan', async () => {

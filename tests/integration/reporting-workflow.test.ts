@@ -231,7 +231,11 @@ describe('reminders and completeness', () => {
     const record = await getReportingRecord(plan.planId, finance, 2026, clock);
     expect(record).toMatchObject({ expected: 3, submitted: 1, onTime: 1, late: 0, missing: 2 });
     expect(record.rate).toBeCloseTo(1 / 3);
+    // The overdue months the unit page lists: exactly the missing ones, the same months the bureau's table marks.
+    expect(record.missingMonths).toHaveLength(record.missing);
     const all = await listReportingRecords(reviewer, { planId: plan.planId, year: 2026 }, clock);
+    const financeRow = all.find((row) => row.unit.id === finance)!;
+    expect(record.missingMonths).toEqual(financeRow.months.filter((m) => m.timeliness === 'missing').map((m) => m.month));
     for (const row of all) {
       expect(row.rate === null || (row.rate >= 0 && row.rate <= 1)).toBe(true);
       expect(row.submitted + row.missing).toBe(row.expected);

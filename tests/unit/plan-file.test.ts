@@ -92,7 +92,44 @@ describe('prisma/plans/beibei-2023-2027.json', () => {
   });
 
   test('sections match the document', () => {
-    expect(plan.sections).toEqual(docSections);
+    expect(plan.sections.map(({ no, title }) => ({ no, title }))).toEqual(docSections);
+  });
+
+  test('English names: every unit, group, section, task and organisational item has one, distinct and free of Chinese', () => {
+    const han = /\p{Script=Han}/u;
+    const named = [
+      ...plan.units.map((u) => [u.name, u.nameEn] as const),
+      ...plan.groups.map((g) => [g.name, g.nameEn] as const),
+      ...plan.sections.map((s) => [s.title, s.titleEn] as const),
+      ...plan.tasks.map((t) => [t.title, t.titleEn] as const),
+      ...plan.organisation.map((t) => [t.title, t.titleEn] as const),
+      [plan.region, plan.regionEn] as const,
+      [plan.organisationSectionTitle, plan.organisationSectionTitleEn] as const,
+    ];
+    expect(named).toHaveLength(plan.units.length + plan.groups.length + 3 + 19 + 4 + 2);
+    for (const [zh, en] of named) {
+      expect(en, zh).toBeTruthy();
+      expect(han.test(en!), `${zh}: ${en}`).toBe(false);
+    }
+    const distinct = (list: (string | undefined)[]) => new Set(list).size === list.length;
+    expect(distinct(plan.units.map((u) => u.nameEn))).toBe(true);
+    expect(distinct(plan.tasks.map((t) => t.titleEn))).toBe(true);
+  });
+
+  test('English names are optional: a plan without them parses, an empty one is refused', () => {
+    const strip = structuredClone(raw);
+    delete strip.regionEn;
+    delete strip.organisationSectionTitleEn;
+    for (const list of [strip.units, strip.groups]) for (const x of list) delete x.nameEn;
+    for (const list of [strip.sections, strip.tasks, strip.organisation]) for (const x of list) delete x.titleEn;
+    const parsed = planFileSchema.safeParse(strip);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data!.units[0].nameEn).toBeUndefined();
+    const empty = structuredClone(raw);
+    empty.tasks[0].titleEn = '  ';
+    const refused = planFileSchema.safeParse(empty);
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0].path).toEqual(['tasks', 0, 'titleEn']);
   });
 
   test('tasks match the document item by item', () => {

@@ -6,7 +6,7 @@ import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { taskStatus } from '@/lib/progress';
 import type { TaskProgressDto } from '@/lib/queries/dashboard';
-import type { IndicatorDto, TaskDto, UnitRefDto } from '@/lib/queries/plan';
+import { localName, localTitle, type IndicatorDto, type TaskDto, type UnitRefDto } from '@/lib/queries/plan';
 import type { DashboardData } from './load';
 import { indicatorName, quantity, withMonth, type Translator } from './views';
 
@@ -16,7 +16,7 @@ export interface BehindView {
   text: BehindListText;
 }
 
-const unitLink = (u: UnitRefDto, asOf: Month, latest: Month): LinkView => ({ label: u.name, href: withMonth(`/units/${u.id}`, asOf, latest) });
+const unitLink = (u: UnitRefDto, asOf: Month, latest: Month, locale: Locale): LinkView => ({ label: localName(locale, u), href: withMonth(`/units/${u.id}`, asOf, latest) });
 
 /** The lead units of a task that are units (not groups such as 各镇街). */
 function leadUnits(task: TaskDto): UnitRefDto[] {
@@ -75,7 +75,7 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
         against,
         gap,
         since: t('behind.since', { month: formatMonth(b.since, locale), months: b.months }),
-        leads: ownersOf(ind, plain).map((u) => unitLink(u, asOf, latest)),
+        leads: ownersOf(ind, plain).map((u) => unitLink(u, asOf, latest, locale)),
         tasks: plain.filter((task) => task.indicatorCodes.includes(ind.code)).map(taskLink),
       };
     }),
@@ -88,12 +88,12 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
       return {
         key: row.key,
         label: t('taskTag', { no: task.no }),
-        title: task.title,
+        title: localTitle(locale, task),
         href: withMonth(`/tasks/${task.key}`, asOf, latest),
         status: row.status,
         statusLabel: t(`status.${row.status}`),
         why: why.join('；'),
-        leads: leadUnits(task).map((u) => unitLink(u, asOf, latest)),
+        leads: leadUnits(task).map((u) => unitLink(u, asOf, latest, locale)),
       };
     }),
     text: {
@@ -105,6 +105,30 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
       noneTasks: t('behind.noneTasks'),
       lead: t('behind.lead'),
       inTasks: t('behind.inTasks'),
+    },
+  };
+}
+
+/**
+ * What one unit is behind on: the behind list narrowed to the indicators it owns (lead unit of their tasks, or their
+ * reporter when no task names a lead) and the tasks it leads. Same order, same words as the overview's list.
+ */
+export function unitBehindView(data: DashboardData, tasks: TaskDto[], reports: Map<number, TaskProgressDto[]>, unitId: number, locale: Locale, t: Translator, latest: Month): BehindView {
+  const all = behindView(data, tasks, reports, locale, t, latest);
+  const plain = tasks.filter((task) => !task.isOrganisation);
+  const owns = (code: string) => ownersOf(data.byCode.get(code)!, plain).some((u) => u.id === unitId);
+  const leads = new Set(plain.filter((task) => leadUnits(task).some((u) => u.id === unitId)).map((task) => task.key));
+  const indicators = all.indicators.filter((b) => owns(b.code));
+  const behindTasks = all.tasks.filter((row) => leads.has(row.key));
+  return {
+    indicators,
+    tasks: behindTasks,
+    text: {
+      ...all.text,
+      title: t('unit.behindTitle'),
+      note: t('unit.behindNote'),
+      indicators: t('behind.indicators', { count: indicators.length }),
+      tasks: t('behind.tasks', { count: behindTasks.length }),
     },
   };
 }

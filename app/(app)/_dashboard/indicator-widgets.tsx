@@ -10,7 +10,7 @@ import { MilestoneTable, type MilestoneRowView } from '@/components/dashboard/mi
 import { formatMonth, formatNumber, formatPercent, formatQuantity, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { buildChartRows, isYearly, plannedAt, type IndicatorProgress, type MilestoneOutcome, type RequiredPace } from '@/lib/progress';
-import type { IndicatorDto } from '@/lib/queries/plan';
+import { localName, type IndicatorDto } from '@/lib/queries/plan';
 import { indicatorBreakdown, indicatorFigureRows, loadDashboard } from './load';
 import { changeTexts, flagsOf, indicatorName, milestoneText, pendingNote, quantity, shareOf, signedChange, type Translator } from './views';
 
@@ -89,7 +89,7 @@ export async function SummaryWidget(props: WidgetProps) {
           },
         ]
       : []),
-    { label: t('fact.reporters'), value: ind.reporters.map((r) => r.name).join('、') },
+    { label: t('fact.reporters'), value: ind.reporters.map((r) => localName(locale, r)).join('、') },
     ...(ind.taskNos.length
       ? [
           {
@@ -107,7 +107,7 @@ export async function SummaryWidget(props: WidgetProps) {
           },
         ]
       : []),
-    ...(ind.breakdownGroups.length ? [{ label: t('fact.breakdown'), value: ind.breakdownGroups.map((g) => g.name).join('、') }] : []),
+    ...(ind.breakdownGroups.length ? [{ label: t('fact.breakdown'), value: ind.breakdownGroups.map((g) => localName(locale, g)).join('、') }] : []),
   ];
 
   return (
@@ -269,10 +269,10 @@ export async function BreakdownWidget(props: WidgetProps) {
       {breakdown.groups.map((g) => (
         <BreakdownTable
           key={g.groupId}
-          caption={t('breakdown.caption', { group: g.groupName, month })}
+          caption={t('breakdown.caption', { group: localName(locale, { name: g.groupName, nameEn: g.groupNameEn }), month })}
           rows={g.rows.map((r) => ({
             unitId: r.unitId,
-            name: r.name,
+            name: localName(locale, r),
             value: r.value !== null ? quantity(ind, r.value, locale) : '—',
             share: r.value !== null && district ? formatPercent(r.value / district, 1, locale) : '—',
             shareRatio: r.value !== null && district ? r.value / district : 0,

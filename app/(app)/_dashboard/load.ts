@@ -35,6 +35,8 @@ import {
 } from '@/lib/queries/plan';
 import { isDomainError } from '@/lib/errors';
 import { createVersionMemo } from '@/lib/version-memo';
+import { getReportingRecord, listReportingRecords, type UnitYearDto } from '@/lib/queries/reporting/completeness';
+import type { ReportingRecord } from '@/lib/reporting/rate';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -72,6 +74,11 @@ const breakdownMemo = createVersionMemo<BreakdownDto>(120);
 // A unit page's header: what the unit leads, shares and reports, read from the whole plan (about 40 ms).
 const unitDetailMemo = createVersionMemo<UnitDetailDto | null>(64);
 const unitListMemo = createVersionMemo<UnitSummaryDto[]>(2);
+// Reporting records: a figure's approval changes the data version, but a deadline passing changes a month from
+// pending to missing with no write at all, so these are also keyed by the minute (at most a minute late).
+const unitRecordMemo = createVersionMemo<ReportingRecord & { missingMonths: Month[] }>(64);
+const recordListMemo = createVersionMemo<UnitYearDto[]>(4);
+const minute = () => Math.floor(systemClock().getTime() / 60_000);
 
 /** The plan reads take the viewer; every page that uses this module has passed the gate for it already. */
 const viewer = async () => (await requireSession()).actor;
@@ -177,3 +184,16 @@ export const planUnits = cache(async (): Promise<UnitSummaryDto[]> => {
   const [version, plan, actor] = await Promise.all([getDataVersion(), currentPlan(), viewer()]);
   return unitListMemo.get(plan.id, version, () => listUnits(actor, plan.id));
 });
+
+/** One unit's reporting record for a year (the unit page), kept until the data changes or the minute turns. */
+export const unitReportingRecord = cache(async (unitId: number, year: number) => {
+  const [version, plan] = await Promise.all([getDataVersion(), currentPlan(), dashboardViewer()]);
+  return unitRecordMemo.get(`${unitId}|${year}|${minute()}`, version, () => getReportingRecord(plan.id, unitId, year));
+});
+
+/** Every unit's reporting record for a year (the units list), for a viewer who may see them all; checked first. */
+export async function allReportingRecords(actor: Actor, year: number): Promise<UnitYearDto[]> {
+  const [version, plan] = await Promise.all([getDataVersion(), currentPlan()]);
+  // listReportingRecords checks the viewer itself; on a memo hit the page's own check (reporting.viewAllUnits) holds.
+  return recordListMemo.get(`${year}|${minute()}`, version, () => listReportingRecords(actor, { planId: plan.id, year }));
+}

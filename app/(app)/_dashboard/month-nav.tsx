@@ -2,6 +2,7 @@
 // notice when the month asked for in the address could not be shown.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MonthPicker } from '@/components/dashboard/month-picker';
+import { PrintMargins } from '@/components/layout/print-margins';
 import { formatMonth, type Locale } from '@/lib/format';
 import type { ResolvedMonth } from '@/lib/month-param';
 import { addMonths, type Month } from '@/lib/periods';
@@ -9,10 +10,12 @@ import { currentPlan, planStartMonth } from './load';
 import { withMonth } from './views';
 
 export async function MonthNav({ path, asOf, latest, keep = {} }: { path: string; asOf: Month; latest: Month; keep?: Record<string, string> }) {
-  const [t, plan] = await Promise.all([getTranslations('dashboard.month'), currentPlan()]);
+  const [t, td, locale, plan] = await Promise.all([getTranslations('dashboard.month'), getTranslations('dashboard'), getLocale() as Promise<Locale>, currentPlan()]);
   const next = addMonths(asOf, 1);
   const start = planStartMonth(plan);
   return (
+    <>
+    <PrintMargins boxes={{ 'bottom-left': td('asOf', { month: formatMonth(asOf, locale) }) }} />
     <MonthPicker
       month={asOf}
       min={start}
@@ -25,6 +28,7 @@ export async function MonthNav({ path, asOf, latest, keep = {} }: { path: string
       }}
       text={{ label: t('label'), go: t('go'), previous: t('previous'), next: t('next'), latest: t('latest') }}
     />
+    </>
   );
 }
 

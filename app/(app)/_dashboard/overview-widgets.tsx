@@ -12,7 +12,7 @@ import type { ProgressStatus } from '@/lib/progress';
 import type { Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { getDataVersion } from '@/lib/queries/dashboard';
-import type { IndicatorDto, TaskDto } from '@/lib/queries/plan';
+import { localTitle, type IndicatorDto, type TaskDto } from '@/lib/queries/plan';
 import { createVersionMemo } from '@/lib/version-memo';
 import { loadDashboard, planSnapshot, taskProgress } from './load';
 import { behindView, type BehindView } from './behind-views';
@@ -72,7 +72,7 @@ async function buildOverview({ asOf, latest, locale }: WidgetProps): Promise<Ove
     clusters: clusters.map((c) => clusterRowView(data, c, locale, t, latest)),
     taskGroups: taskGroups.map(({ task, indicators }) => ({
       key: task.key,
-      title: `${t('taskTag', { no: task.no })} ${task.title}`,
+      title: `${t('taskTag', { no: task.no })} ${localTitle(locale, task)}`,
       cards: indicators.map((ind) => cardView(data, ind, locale, t, latest)),
     })),
     inputs: inputs.length
@@ -127,7 +127,7 @@ const keep = (filter: ProgressStatus | null | undefined) => (status: ProgressSta
 
 export async function HeadlineWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { headline } = await overviewView(asOf, latest, locale);
-  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} />;
+  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} compact />;
 }
 
 export async function ClustersWidget({ asOf, latest, locale, filter }: WidgetProps) {
@@ -143,7 +143,7 @@ export async function TaskTargetsWidget({ asOf, latest, locale, filter }: Widget
       {taskGroups.map((group) => (
         <div key={group.key}>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
-          <IndicatorCardGrid cards={group.cards} />
+          <IndicatorCardGrid cards={group.cards} compact />
         </div>
       ))}
     </div>

@@ -41,14 +41,14 @@ export async function taskFile(task: TaskDto, asOf: Month, latest: Month, locale
     .map((i) => tt('file.whyIndicator', { name: indicatorName(i, locale), status: t(`status.${data.progress.get(i.code)!.status}`) }));
   const fromReports = latestReports
     .filter((r) => r.progress)
-    .map((r) => tt('file.whyReport', { unit: r.unitName, progress: t(`taskBoard.progressLabel.${r.progress!}`), month: formatMonth(r.month, locale) }));
+    .map((r) => tt('file.whyReport', { unit: locale === 'en' && r.unitNameEn ? r.unitNameEn : r.unitName, progress: t(`taskBoard.progressLabel.${r.progress!}`), month: formatMonth(r.month, locale) }));
   const detail = (basis === 'indicators' ? fromIndicators : basis === 'reports' ? fromReports : [...fromIndicators, ...fromReports]).join('；');
   const why = basis ? tt(`file.why.${basis}`, { detail }) : tt('file.why.none');
 
   // Columns: lead units first, then responsible units, each in the order they first appear.
   const units = new Map<number, { id: number; name: string; role: string; lead: boolean }>();
   for (const h of [...history].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))) {
-    if (!units.has(h.unitId)) units.set(h.unitId, { id: h.unitId, name: h.unitName, role: tt(h.role === 'lead' ? 'file.roleLead' : 'file.roleResponsible'), lead: h.role === 'lead' });
+    if (!units.has(h.unitId)) units.set(h.unitId, { id: h.unitId, name: locale === 'en' && h.unitNameEn ? h.unitNameEn : h.unitName, role: tt(h.role === 'lead' ? 'file.roleLead' : 'file.roleResponsible'), lead: h.role === 'lead' });
   }
   const columns = [...units.values()];
   const months = [...new Set(history.map((h) => h.month))];

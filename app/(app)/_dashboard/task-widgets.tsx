@@ -6,7 +6,7 @@ import { TaskFilters } from '@/components/dashboard/task-filters';
 import { formatMonth, sectionOrdinal, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { taskStatus, type ProgressStatus } from '@/lib/progress';
-import type { GroupDto, TaskDto, UnitRefDto } from '@/lib/queries/plan';
+import { localName, localTitle, partyLabel, type GroupDto, type TaskDto, type UnitRefDto } from '@/lib/queries/plan';
 import { loadDashboard, planSnapshot, taskProgress } from './load';
 import { indicatorName, quantity, withMonth } from './views';
 
@@ -48,13 +48,13 @@ interface WidgetProps {
 
 const KIND_ORDER = ['department', 'park', 'company', 'town', 'other'] as const;
 
-export async function TaskFiltersWidget({ asOf, latest, filters }: WidgetProps) {
+export async function TaskFiltersWidget({ asOf, latest, locale, filters }: WidgetProps) {
   const [t, { tasks, groups }] = await Promise.all([getTranslations('dashboard'), planSnapshot()]);
   const units = new Map<number, UnitRefDto>();
   tasks.forEach((task) => unitsOf(task, groups).forEach((u) => units.set(u.id, u)));
   const options = KIND_ORDER.map((kind) => ({
     group: t(`taskBoard.unitKind.${kind}`),
-    options: [...units.values()].filter((u) => u.kind === kind).map((u) => ({ value: String(u.id), label: u.name })),
+    options: [...units.values()].filter((u) => u.kind === kind).map((u) => ({ value: String(u.id), label: localName(locale, u) })),
   })).filter((g) => g.options.length);
   const statusLabel = (s: TaskStatusFilter) => (s === 'none' ? t('taskBoard.noIndicator') : t(`status.${s}`));
   return (
@@ -83,13 +83,13 @@ export async function taskBoardItems(tasks: TaskDto[], asOf: Month, latest: Mont
     const statuses: ProgressStatus[] = indicators.map((i) => data.progress.get(i.code)!.status);
     const taskReports = reports.get(task.id) ?? [];
     const { status } = taskStatus(statuses, taskReports.map((r) => r.progress));
-    const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: p.label, unitId: p.unit?.id ?? null }));
+    const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: partyLabel(locale, p), unitId: p.unit?.id ?? null }));
     return {
       task,
       filterStatus: status === null || status === 'no_data' ? 'none' : status,
       key: task.key,
       label: task.isOrganisation ? tt('orgNo', { no: sectionOrdinal(task.no, locale) }) : tt('taskNo', { no: task.no }),
-      title: task.title,
+      title: localTitle(locale, task),
       href: `/tasks/${task.key}`,
       lead: parties(task.lead),
       responsible: parties(task.responsible),
@@ -107,7 +107,7 @@ export async function taskBoardItems(tasks: TaskDto[], asOf: Month, latest: Mont
         };
       }),
       reports: taskReports.map((r) => ({
-        unit: r.unitName,
+        unit: locale === 'en' && r.unitNameEn ? r.unitNameEn : r.unitName,
         month: formatMonth(r.month, locale),
         progress: r.progress ? t(`taskBoard.progressLabel.${r.progress}`) : null,
         tone: r.progress ? reportTone[r.progress] : 'neutral',
@@ -140,7 +140,7 @@ export async function TaskBoardWidget({ asOf, latest, locale, filters }: WidgetP
   for (const item of shown) {
     const { section, isOrganisation } = item.task;
     const id = `${section.kind}-${section.no}`;
-    const title = isOrganisation ? section.title : tt('section', { no: sectionOrdinal(section.no, locale), title: section.title });
+    const title = isOrganisation ? localTitle(locale, section) : tt('section', { no: sectionOrdinal(section.no, locale), title: localTitle(locale, section) });
     const entry = sections.get(id) ?? { id, title, tasks: [] };
     entry.tasks.push(item);
     sections.set(id, entry);

@@ -7,18 +7,42 @@ import { TaskBoard } from '@/components/dashboard/task-board';
 import { UnitFigureTable } from '@/components/dashboard/unit-figure-table';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth, type Month } from '@/lib/periods';
-import { listUnitFigures } from '@/lib/queries/dashboard';
-import { getReportingRecord } from '@/lib/queries/reporting/completeness';
+import { getDataVersion, listUnitFigures } from '@/lib/queries/dashboard';
 import type { UnitDetailDto } from '@/lib/queries/plan';
-import { currentPlan, dashboardViewer, loadDashboard } from './load';
+import { BehindList } from '@/components/dashboard/behind-list';
+import { dashboardViewer, loadDashboard, planSnapshot, taskProgress, unitReportingRecord } from './load';
+import { unitBehindView, type BehindView } from './behind-views';
+import { createVersionMemo } from '@/lib/version-memo';
 import { taskBoardItems, taskBoardText } from './task-widgets';
 import { indicatorName, quantity, signedChange, statusRowView, withMonth } from './views';
+
+// A unit's behind list, per language, unit and month, until the data changes.
+const unitBehindMemo = createVersionMemo<BehindView>(96);
 
 interface WidgetProps {
   unit: UnitDetailDto;
   asOf: Month;
   latest: Month;
   locale: Locale;
+}
+
+/** What the unit is behind on, first on its page: indicators it owns and tasks it leads that are behind, overdue reports. */
+export async function UnitBehindWidget({ unit, asOf, latest, locale }: WidgetProps) {
+  const [t, version, record] = await Promise.all([getTranslations('dashboard'), getDataVersion(), unitReportingRecord(unit.id, parseMonth(asOf).year)]);
+  // unitReportingRecord has checked the viewer; the list is the same for every dashboard viewer.
+  const view = await unitBehindMemo.get(`${locale}|${unit.id}|${asOf}|${latest}`, version, async () => {
+    const [data, { tasks }, reports] = await Promise.all([loadDashboard(asOf), planSnapshot(), taskProgress(asOf)]);
+    return unitBehindView(data, tasks, reports, unit.id, locale, t, latest);
+  });
+  const overdue = record.missingMonths.filter((m) => m <= asOf);
+  return (
+    <>
+      <p className={`mb-2 text-sm ${overdue.length ? 'font-medium text-red-800' : 'text-slate-600'}`} data-overdue-reports={overdue.length}>
+        {overdue.length ? t('unit.overdueReports', { months: overdue.map((m) => formatMonth(m, locale)).join('、') }) : t('unit.noOverdueReports')}
+      </p>
+      <BehindList indicators={view.indicators} tasks={view.tasks} text={view.text} />
+    </>
+  );
 }
 
 export async function UnitTasksWidget({ unit, asOf, latest, locale }: WidgetProps) {
@@ -76,8 +100,7 @@ export async function UnitIndicatorsWidget({ unit, asOf, latest, locale }: Widge
 
 export async function UnitReportingWidget({ unit, asOf, locale }: WidgetProps) {
   const year = parseMonth(asOf).year;
-  const [t, plan] = await Promise.all([getTranslations('dashboard'), currentPlan()]);
-  const record = await getReportingRecord(plan.id, unit.id, year);
+  const [t, record] = await Promise.all([getTranslations('dashboard'), unitReportingRecord(unit.id, year)]);
   const view =
     record.onTimeRate !== null
       ? {

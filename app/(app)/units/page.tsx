@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
+import { PrintMargins } from '@/components/layout/print-margins';
 import { can } from '@/lib/permissions';
 import { formatMonth, formatPercent, type Locale } from '@/lib/format';
 import { parseMonth } from '@/lib/periods';
-import type { UnitSummaryDto } from '@/lib/queries/plan';
-import { listReportingRecords, type UnitYearDto } from '@/lib/queries/reporting/completeness';
-import { currentPlan, latestMonth, loadDashboard, planSnapshot, planUnits, taskProgress } from '../_dashboard/load';
+import { localName, type UnitSummaryDto } from '@/lib/queries/plan';
+import type { UnitYearDto } from '@/lib/queries/reporting/completeness';
+import { allReportingRecords, currentPlan, latestMonth, loadDashboard, planSnapshot, planUnits, taskProgress } from '../_dashboard/load';
 import { behindByUnit } from '../_dashboard/behind-views';
 import { gatePage } from '@/lib/gate/page';
 
@@ -25,7 +26,7 @@ export default async function UnitsPage() {
   const year = parseMonth(asOf).year;
   const [plan, units, data, { tasks }, reports] = await Promise.all([currentPlan(), planUnits(), loadDashboard(asOf), planSnapshot(), taskProgress(asOf)]);
   // The reporting record is for those who may see every unit's (leaders, the bureau); others see the plan's columns.
-  const records: UnitYearDto[] = can(actor, 'reporting.viewAllUnits') ? await listReportingRecords(actor, { planId: plan.id, year }) : [];
+  const records: UnitYearDto[] = can(actor, 'reporting.viewAllUnits') ? await allReportingRecords(actor, year) : [];
   const recordOf = new Map(records.map((r) => [r.unit.id, r]));
   const behind = behindByUnit(data, tasks, reports);
   const score = (u: UnitSummaryDto) => behind.get(u.id) ?? { indicators: 0, tasks: 0 };
@@ -41,7 +42,8 @@ export default async function UnitsPage() {
   };
   return (
     <>
-      <PageHeader title={t('title')} subtitle={`${plan.region} · ${units.length} · ${t('list.rankNote', { month: formatMonth(asOf, locale) })}`} />
+      <PrintMargins boxes={{ 'bottom-left': (await getTranslations('dashboard'))('asOf', { month: formatMonth(asOf, locale) }) }} />
+      <PageHeader title={t('title')} subtitle={`${localName(locale, { name: plan.region, nameEn: plan.regionEn })} · ${units.length} · ${t('list.rankNote', { month: formatMonth(asOf, locale) })}`} />
       {KIND_ORDER.filter((k) => byKind(k).length).map((kind) => (
         <section key={kind} className="mb-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[720px] text-sm" data-units={kind}>
@@ -67,8 +69,8 @@ export default async function UnitsPage() {
                 return (
                   <tr key={u.id} className="border-b border-slate-100 last:border-0" data-unit={u.id}>
                     <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <Link href={`/units/${u.id}`}>{u.name}</Link>
-                      {u.groups.length ? <span className="block text-xs text-slate-500">{u.groups.join('、')}</span> : null}
+                      <Link href={`/units/${u.id}`}>{localName(locale, u)}</Link>
+                      {u.groups.length ? <span className="block text-xs text-slate-500">{(locale === 'en' ? u.groupsEn : u.groups).join('、')}</span> : null}
                     </th>
                     <td className={`num px-3 py-2 text-right ${s.indicators ? 'font-semibold text-red-800' : 'text-slate-500'}`} data-col="indicators-behind">{s.indicators}</td>
                     <td className={`num px-3 py-2 text-right ${s.tasks ? 'font-semibold text-red-800' : 'text-slate-500'}`} data-col="tasks-behind">{s.tasks}</td>

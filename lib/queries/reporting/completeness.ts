@@ -65,12 +65,13 @@ export async function getReportingRecord(
   unitId: number,
   year: number,
   clock: Clock = systemClock,
-): Promise<ReportingRecord> {
+): Promise<ReportingRecord & { missingMonths: Month[] }> {
   const ctx = await monthContext(planId);
   if (!ctx.structure.units.has(unitId)) throw new NotFoundError('单位不存在', 'No such unit');
   const [row] = await unitYears(ctx, [unitId], year, clock());
-  const { unit: _unit, months: _months, ...record } = row;
-  return record;
+  const { unit: _unit, months, ...record } = row;
+  // Overdue reports: months whose deadline has passed with nothing submitted.
+  return { ...record, missingMonths: months.filter((m) => m.expected && m.timeliness === 'missing').map((m) => m.month) };
 }
 
 /** Every reporting unit's record for a year, with the month-by-month detail (for the bureau's completeness table). */

@@ -9,7 +9,7 @@ import { PartyList } from '@/components/plan/party-list';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { formatMonth, sectionOrdinal, type Locale } from '@/lib/format';
-import type { TaskDto } from '@/lib/queries/plan';
+import { localTitle, partyLabel, type TaskDto } from '@/lib/queries/plan';
 import { latestMonth, monthFrom, planSnapshot, type SearchParams } from '../../_dashboard/load';
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { taskFile } from '../../_dashboard/task-file';
@@ -25,7 +25,8 @@ async function load(key: string): Promise<TaskDto> {
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
   if (!(await pageAllows('dashboard.view'))) return {};
-  return { title: (await load((await params).key)).title };
+  const [task, locale] = await Promise.all([load((await params).key), getLocale()]);
+  return { title: localTitle(locale, task) };
 }
 
 export default async function TaskPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: SearchParams }) {
@@ -38,15 +39,15 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
   const resolved = await monthFrom(query);
   const asOf = resolved.month;
   const file = await taskFile(task, asOf, latest, locale);
-  const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: p.label, unitId: p.unit?.id ?? null }));
+  const parties = (list: TaskDto['lead']) => list.map((p) => ({ label: partyLabel(locale, p), unitId: p.unit?.id ?? null }));
   const label = task.isOrganisation ? t('orgNo', { no: sectionOrdinal(task.no, locale) }) : t('taskNo', { no: task.no });
   return (
     <>
       <PageHeader
-        title={`${label} ${task.title}`}
+        title={`${label} ${localTitle(locale, task)}`}
         subtitle={
           <>
-            {task.section.title}
+            {localTitle(locale, task.section)}
             <span className="ml-2 font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>
           </>
         }

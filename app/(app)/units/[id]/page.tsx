@@ -8,9 +8,10 @@ import { formatMonth, type Locale } from '@/lib/format';
 import { monthFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
-import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
+import { UnitBehindWidget, UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { OverdueSupervision } from '../../_supervision/overdue';
+import { localName } from '@/lib/queries/plan';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -20,7 +21,8 @@ async function load(id: string) {
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   // A refused viewer gets the 403 panel from the page itself, under the platform's own title.
   if (!(await pageAllows('dashboard.view'))) return {};
-  return { title: (await load((await params).id)).name };
+  const [unit, locale] = await Promise.all([load((await params).id), getLocale()]);
+  return { title: localName(locale, unit) };
 }
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
@@ -35,17 +37,17 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const loading = td('loading');
   // Computed already: the widgets render in this pass (complete HTML, no JavaScript needed); otherwise they stream.
   const inline = (await dashboardReady(asOf, { tasks: true }))
-    ? await Promise.all([UnitReportingWidget(props), UnitIndicatorsWidget(props), UnitTasksWidget(props)])
+    ? await Promise.all([UnitReportingWidget(props), UnitIndicatorsWidget(props), UnitTasksWidget(props), UnitBehindWidget(props)])
     : null;
   return (
     <>
       <ReloadWithoutScript when={!inline} />
       <PageHeader
-        title={unit.name}
+        title={localName(locale, unit)}
         subtitle={
           <>
             {t(`kind.${unit.kind}`)}
-            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${unit.groups.join('、')}` : ''}
+            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${(locale === 'en' ? unit.groupsEn : unit.groups).join('、')}` : ''}
             <span className="ml-2 font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>
           </>
         }
@@ -60,6 +62,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       />
       <MonthNotice resolved={resolved} />
       <OverdueSupervision actor={actor} about={{ unitId: unit.id }} />
+      <Widget ready={!!inline} content={inline?.[3]} fallback={<TableSkeleton rows={4} label={loading} />}>
+        <UnitBehindWidget {...props} />
+      </Widget>
       <Widget ready={!!inline} content={inline?.[0]} fallback={<LineSkeleton label={loading} />}>
         <UnitReportingWidget {...props} />
       </Widget>
