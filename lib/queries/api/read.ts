@@ -23,9 +23,9 @@ export async function getPlanForApi(viewer: Actor) {
   const [units, groups, tasks, indicators] = await Promise.all([listUnits(viewer, plan.id), listGroups(viewer, plan.id), listTasks(viewer, plan.id), listIndicators(viewer, plan.id)]);
   return {
     plan,
-    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, shortName: u.shortName, groups: u.groups })),
+    units: units.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, kind: u.kind, shortName: u.shortName, groups: u.groups })),
     groups,
-    tasks: tasks.map((t) => ({ id: t.id, key: t.key, no: t.no, isOrganisation: t.isOrganisation, title: t.title, text: t.text, section: t.section, lead: t.lead.map(party), responsible: t.responsible.map(party), indicatorCodes: t.indicatorCodes })),
+    tasks: tasks.map((t) => ({ id: t.id, key: t.key, no: t.no, isOrganisation: t.isOrganisation, title: t.title, titleEn: t.titleEn, text: t.text, section: t.section, lead: t.lead.map(party), responsible: t.responsible.map(party), indicatorCodes: t.indicatorCodes })),
     indicators: indicators.map((i) => ({
       id: i.id,
       code: i.code,

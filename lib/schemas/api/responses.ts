@@ -17,12 +17,13 @@ export const errorResponseSchema = z.object({
   }),
 });
 
-const unitRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() });
+const englishName = z.string().nullable().describe('the English name from the plan file, null where it gives none');
+const unitRef = z.object({ id: z.number().int(), name: z.string(), nameEn: englishName, kind: z.string() });
 
 export const planResponseSchema = z.object({
-  plan: z.object({ id: z.string(), title: z.string(), region: z.string(), parentDocument: z.string(), periodStart: z.number().int(), periodEnd: z.number().int(), baselineYear: z.number().int(), regionUnitId: z.number().int() }),
+  plan: z.object({ id: z.string(), title: z.string(), region: z.string(), parentDocument: z.string(), periodStart: z.number().int(), periodEnd: z.number().int(), baselineYear: z.number().int(), regionUnitId: z.number().int(), regionEn: englishName }),
   units: z.array(unitRef.extend({ shortName: z.string().nullable(), groups: z.array(z.string()) })),
-  groups: z.array(z.object({ id: z.number().int(), name: z.string(), members: z.array(unitRef) })),
+  groups: z.array(z.object({ id: z.number().int(), name: z.string(), nameEn: englishName, members: z.array(unitRef) })),
   tasks: z.array(
     z.object({
       id: z.number().int(),
@@ -30,8 +31,9 @@ export const planResponseSchema = z.object({
       no: z.number().int(),
       isOrganisation: z.boolean(),
       title: z.string(),
+      titleEn: englishName,
       text: z.string(),
-      section: z.object({ no: z.number().int(), title: z.string(), kind: z.string() }),
+      section: z.object({ no: z.number().int(), title: z.string(), titleEn: englishName, kind: z.string() }),
       lead: z.array(z.object({ label: z.string(), unitId: z.number().int().nullable(), groupId: z.number().int().nullable() })),
       responsible: z.array(z.object({ label: z.string(), unitId: z.number().int().nullable(), groupId: z.number().int().nullable() })),
       indicatorCodes: z.array(z.string()),
