@@ -11,6 +11,8 @@ import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
 import { UnitIndicatorsWidget, UnitReportingWidget, UnitTasksWidget } from '../../_dashboard/unit-widgets';
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { OverdueSupervision } from '../../_supervision/overdue';
+import { UnitShares } from '../../_dashboard/unit-shares';
+import { Suspense } from 'react';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -66,6 +68,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       <Widget ready={!!inline} content={inline?.[1]} fallback={<TableSkeleton rows={4} label={loading} />}>
         <UnitIndicatorsWidget {...props} />
       </Widget>
+      <Suspense fallback={<TableSkeleton rows={3} label={loading} />}>
+        <UnitShares actor={actor} unitId={unit.id} asOf={asOf} latest={latest} locale={locale} />
+      </Suspense>
       <Widget ready={!!inline} content={inline?.[2]} fallback={<TableSkeleton rows={8} label={loading} />}>
         <UnitTasksWidget {...props} />
       </Widget>
