@@ -34,7 +34,7 @@ export function ShareGridForm({ view, defaultMonth, action }: { view: ShareGridV
       <FormMessage tone="error" message={state.status === 'error' ? state.message : undefined} />
       <FormMessage tone="success" message={state.status === 'success' && state.data ? t('saved', { written: state.data.written, unchanged: state.data.unchanged }) : undefined} />
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[18rem] border-collapse text-sm">
+        <table className="w-full min-w-[18rem] max-w-3xl border-collapse text-sm">
           <caption className="sr-only">{t('caption')}</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left text-slate-600">
