@@ -120,7 +120,7 @@ test('the bureau publishes a new rule version; the ranking of its month prints i
   // Everyone reads the rule book; only the bureau gets the form.
   await viewer.goto('/rankings/rule');
   expect(await viewer.locator('main').innerText()).toContain('评分规则（第3号');
-  expect(await viewer.locator('form').count()).toBe(0);
+  expect(await viewer.locator('main form').count()).toBe(0);
   await viewerContext.close();
   await context.close();
 });
