@@ -54,7 +54,7 @@ test('the bureau enters a share; the grid shows the new sum against the district
   // The stale grid saving the same cell is refused, naming the unit and year; nothing changes.
   await stale.fill(`input[name="${name}"]`, String(before + 100));
   await stale.click('button:has-text("保存分解任务")');
-  await expect.poll(() => stale.locator('[role="alert"]').innerText()).toContain('2027年的分解任务已被他人修改');
+  await expect.poll(() => stale.locator('form [role="alert"]').innerText()).toContain('2027年的分解任务已被他人修改');
   await page.reload();
   expect(Number(await page.locator(`input[name="${name}"]`).inputValue())).toBe(next);
   // A bad number is named beside its cell, in Chinese.
