@@ -12,8 +12,12 @@ export interface ShareGridView {
   indicatorCode: string;
   unitLabel: string;
   years: { year: number; target: string; text: string }[];
-  groups: { name: string; rows: { unitId: number; name: string; cells: { year: number; value: string; since: string | null; later: string | null; token: string }[] }[] }[];
-  totals: { year: number; sum: string; target: string; difference: string; tone: 'ok' | 'over' | 'under'; missing: number }[];
+  groups: {
+    name: string;
+    rows: { unitId: number; name: string; cells: { year: number; value: string; since: string | null; later: string | null; token: string }[] }[];
+    /** The group's own sum against the district target (each group splits the whole target). */
+    totals: { year: number; sum: string; target: string; difference: string; tone: 'ok' | 'over' | 'under'; missing: number }[];
+  }[];
 }
 
 type Act = (previous: ActionState<ShareGridResult>, formData: FormData) => Promise<ActionState<ShareGridResult>>;
@@ -47,7 +51,7 @@ export function ShareGridForm({ view, defaultMonth, action }: { view: ShareGridV
               ))}
             </tr>
           </thead>
-          {view.groups.map((g) => (
+          {view.groups.map((g, gi) => (
             <tbody key={g.name}>
               <tr>
                 <th colSpan={view.years.length + 1} scope="colgroup" className="bg-slate-50 px-2 py-1 text-left font-semibold text-slate-700">{g.name}</th>
@@ -80,20 +84,18 @@ export function ShareGridForm({ view, defaultMonth, action }: { view: ShareGridV
                   })}
                 </tr>
               ))}
+              <tr className="border-b-2 border-t-2 border-slate-300" data-group-total={gi}>
+                <th scope="row" className="py-2 pr-2 text-left">{t('sum', { group: g.name })}</th>
+                {g.totals.map((s) => (
+                  <td key={s.year} className="px-2 py-2 text-right" data-year={s.year}>
+                    <span className="block font-semibold">{t('sumOf', { sum: s.sum, target: s.target })}</span>
+                    <span className={`block text-xs ${tones[s.tone]}`}>{s.tone === 'ok' ? t('balanced') : t('difference', { difference: s.difference })}</span>
+                    {s.missing ? <span className="block text-xs text-slate-500">{t('missing', { count: s.missing })}</span> : null}
+                  </td>
+                ))}
+              </tr>
             </tbody>
           ))}
-          <tfoot>
-            <tr className="border-t-2 border-slate-300">
-              <th scope="row" className="py-2 pr-2 text-left">{t('sum')}</th>
-              {view.totals.map((s) => (
-                <td key={s.year} className="px-2 py-2 text-right" data-year={s.year}>
-                  <span className="block font-semibold">{t('sumOf', { sum: s.sum, target: s.target })}</span>
-                  <span className={`block text-xs ${tones[s.tone]}`}>{s.tone === 'ok' ? t('balanced') : t('difference', { difference: s.difference })}</span>
-                  {s.missing ? <span className="block text-xs text-slate-500">{t('missing', { count: s.missing })}</span> : null}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
         </table>
       </div>
       <p className="my-3 text-xs text-slate-500">{t('hint')}</p>

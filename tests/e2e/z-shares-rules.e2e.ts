@@ -18,8 +18,10 @@ afterAll(async () => {
 /** "1,234.5家" → 1234.5 */
 const number = (text: string) => Number(/[\d,]+(\.\d+)?/.exec(text)![0].replace(/,/g, ''));
 
+/** The first breakdown group's (各镇街) total of a year: each group splits the whole district target on its own. */
+const totalCell = (page: Page, year: number) => page.locator(`tr[data-group-total="0"] td[data-year="${year}"]`);
 async function sumOf(page: Page, year: number): Promise<number> {
-  return number(await page.locator(`tfoot td[data-year="${year}"] span`).first().innerText());
+  return number(await totalCell(page, year).locator('span').first().innerText());
 }
 
 test('the bureau enters a share; the grid shows the new sum against the district target, a stale grid conflicts, and the unit page shows the unit against its share', async () => {
@@ -34,7 +36,7 @@ test('the bureau enters a share; the grid shows the new sum against the district
   const unitId = Number(/cells\.(\d+)_/.exec(name)![1]);
   const before = Number(await cell.inputValue());
   const sumBefore = await sumOf(page, 2027);
-  const target = number((await page.locator('tfoot td[data-year="2027"] span').first().innerText()).split('/')[1]);
+  const target = number((await totalCell(page, 2027).locator('span').first().innerText()).split('/')[1]);
   // A second, stale copy of the grid, opened before the save.
   const stale = await context.newPage();
   await stale.goto('/rankings/shares');
@@ -47,7 +49,7 @@ test('the bureau enters a share; the grid shows the new sum against the district
   await page.locator('text=已保存：新设 1 项').waitFor();
   await page.reload();
   await expect.poll(() => sumOf(page, 2027)).toBeCloseTo(sumBefore + 7, 4);
-  const footer = await page.locator('tfoot td[data-year="2027"]').innerText();
+  const footer = await totalCell(page, 2027).innerText();
   const difference = sumBefore + 7 - target;
   expect(footer).toContain(Math.abs(difference) < 1e-9 ? '与区级目标一致' : `差额 ${difference > 0 ? '+' : '−'}`);
 

@@ -53,12 +53,16 @@ describe('the share grid', () => {
     expect(result).toEqual({ written: 2, unchanged: 0 });
     expect(await auditCount()).toBe(before + 2);
     const grid = await getShareGrid(bureau, { planId: PLAN, indicatorCode: code, month: '2026-03' });
-    const total = grid.totals.find((t) => t.year === years[0])!;
+    // Each breakdown group splits the whole target on its own: the group of the two towns has the sum.
+    const group = grid.groups.find((g) => g.rows.some((r) => r.unitId === townA))!;
+    expect(group.rows.some((r) => r.unitId === townB)).toBe(true);
+    const total = group.totals.find((t) => t.year === years[0])!;
     expect(total.sum).toBeCloseTo(19.5);
     expect(total.target).toBe(targets.get(years[0]));
     expect(total.difference).toBeCloseTo(19.5 - targets.get(years[0])!);
-    const unique = new Set(grid.groups.flatMap((g) => g.rows.map((r) => r.unitId)));
-    expect(total.missing).toBe(unique.size - 2);
+    expect(total.missing).toBe(group.rows.length - 2);
+    // The other groups are unaffected (nothing of theirs was set).
+    for (const other of grid.groups.filter((g) => g !== group)) expect(other.totals[0]).toMatchObject({ sum: 0, missing: other.rows.length });
     // Saving the same values again writes nothing new.
     const again = await tokens('2026-01');
     expect(await saveShareGrid(bureau, { indicatorCode: code, effectiveFrom: '2026-01', cells: { [`${townA}_${years[0]}`]: { value: '12.5', seen: again.get(`${townA}_${years[0]}`)! } } } as never)).toEqual({ written: 0, unchanged: 1 });

@@ -49,9 +49,20 @@ export interface ShareGridDto {
   indicators: { code: string; name: string; nameEn: string; unit: string }[];
   indicator: { code: string; name: string; nameEn: string; unit: string } | null;
   years: { year: number; target: number; text: string }[];
-  groups: { name: string; rows: { unitId: number; name: string; cells: ShareGridCell[] }[] }[];
-  /** Per milestone year: the sum of the shares in force and its difference from the district target (sum − target). */
-  totals: { year: number; sum: number; target: number; difference: number; missing: number }[];
+  /**
+   * Each breakdown group (镇街, 园区) splits the whole district target on its own — a park lies within towns — so each
+   * group has its own totals: per milestone year, the sum of its shares in force and the difference from the district
+   * target (sum − target), and how many of its units have no share.
+   */
+  groups: { name: string; rows: { unitId: number; name: string; cells: ShareGridCell[] }[]; totals: ShareGridTotal[] }[];
+}
+
+export interface ShareGridTotal {
+  year: number;
+  sum: number;
+  target: number;
+  difference: number;
+  missing: number;
 }
 
 /** The bureau's grid of an indicator's shares as in force at `month` (the first indicator with a breakdown by default). */
@@ -65,7 +76,7 @@ export async function getShareGrid(viewer: Actor, params: { planId: string; indi
   });
   const chosen = indicators.find((i) => i.code === params.indicatorCode) ?? indicators[0] ?? null;
   const list = indicators.map(({ code, name, nameEn, unit }) => ({ code, name, nameEn, unit }));
-  if (!chosen) return { indicators: list, indicator: null, years: [], groups: [], totals: [] };
+  if (!chosen) return { indicators: list, indicator: null, years: [], groups: [] };
   const [milestones, breakdowns] = await Promise.all([
     db.milestone.findMany({ where: { indicatorId: chosen.id }, orderBy: { year: 'asc' }, select: { year: true, value: true, text: true } }),
     db.indicatorBreakdown.findMany({
@@ -88,16 +99,17 @@ export async function getShareGrid(viewer: Actor, params: { planId: string; indi
       token: cellToken(own),
     };
   };
-  const groups = breakdowns.map((b) => ({ name: b.group.name, rows: b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, cells: years.map((y) => cellOf(m.unit.id, y.year)) })) }));
-  // A unit in two groups counts once in the sum.
-  const unique = new Map(groups.flatMap((g) => g.rows.map((r) => [r.unitId, r] as const)));
-  const totals = years.map((y, i) => {
-    const cells = [...unique.values()].map((r) => r.cells[i]);
-    const sum = cells.reduce((s, c) => s + (c.value ?? 0), 0);
-    return { year: y.year, sum, target: y.target, difference: sum - y.target, missing: cells.filter((c) => c.value === null).length };
+  const groups = breakdowns.map((b) => {
+    const rows = b.group.members.map((m) => ({ unitId: m.unit.id, name: m.unit.name, cells: years.map((y) => cellOf(m.unit.id, y.year)) }));
+    const totals = years.map((y, i) => {
+      const cells = rows.map((r) => r.cells[i]);
+      const sum = cells.reduce((s, c) => s + (c.value ?? 0), 0);
+      return { year: y.year, sum, target: y.target, difference: sum - y.target, missing: cells.filter((c) => c.value === null).length };
+    });
+    return { name: b.group.name, rows, totals };
   });
   const pick = ({ code, name, nameEn, unit }: (typeof indicators)[number]) => ({ code, name, nameEn, unit });
-  return { indicators: list, indicator: pick(chosen), years, groups, totals };
+  return { indicators: list, indicator: pick(chosen), years, groups };
 }
 
 export interface UnitShareDto {

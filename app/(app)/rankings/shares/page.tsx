@@ -45,14 +45,14 @@ export default async function TargetSharesPage({ searchParams }: { searchParams:
           token: c.token,
         })),
       })),
-    })),
-    totals: grid.totals.map((s) => ({
-      year: s.year,
-      sum: n(s.sum),
-      target: n(s.target),
-      difference: `${s.difference > 0 ? '+' : s.difference < 0 ? '−' : ''}${n(Math.abs(s.difference))}`,
-      tone: (Math.abs(s.difference) < 1e-9 ? 'ok' : s.difference > 0 ? 'over' : 'under') as 'ok' | 'over' | 'under',
-      missing: s.missing,
+      totals: g.totals.map((s) => ({
+        year: s.year,
+        sum: n(s.sum),
+        target: n(s.target),
+        difference: `${s.difference > 0 ? '+' : s.difference < 0 ? '−' : ''}${n(Math.abs(s.difference))}`,
+        tone: (Math.abs(s.difference) < 1e-9 ? 'ok' : s.difference > 0 ? 'over' : 'under') as 'ok' | 'over' | 'under',
+        missing: s.missing,
+      })),
     })),
   };
   return (
