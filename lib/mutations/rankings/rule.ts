@@ -34,7 +34,7 @@ export async function publishRuleVersion(actor: Actor, planId: string, input: Ra
     .$transaction(async (tx) => {
       const [latest, scored] = await Promise.all([
         tx.rankingRule.findFirst({ where: { planId }, orderBy: { ruleNo: 'desc' }, select: { ruleNo: true, effectiveFrom: true } }),
-        tx.indicator.findMany({ where: { planId, breakdowns: { some: {} } }, select: { code: true } }),
+        tx.indicator.findMany({ where: { planId, breakdowns: { some: {} } }, orderBy: { position: 'asc' }, select: { code: true } }),
       ]);
       const latestNo = latest?.ruleNo ?? 0;
       if (data.basedOn !== latestNo) throw new ConflictError(`评分规则已有新版本（第${latestNo}号），请刷新后重新填写`, `Rule No. ${latestNo} was published meanwhile; reload and try again`);
