@@ -3,7 +3,10 @@
 // (exponential backoff), and the sweep — a plain function call with nothing but the database to go on, as after a
 // restart — makes it when due; after the last attempt it gives up, is marked failed and audited, and the system
 // admin sees it. Two sweeps at once attempt a delivery once.
+import { execFile } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Clock } from '@/lib/clock';
@@ -151,6 +154,30 @@ test('a retry survives a restart: the state is only in the database, and two swe
   expect(received).toHaveLength(1);
   expect(received[0].headers['x-beibei-signature']).toBe(signBody(SECRET, received[0].headers['x-beibei-timestamp'] as string, received[0].body));
 });
+
+// PostgreSQL only (an in-memory PGlite cannot be opened by a second process): the cron entry point, run as its own
+// process against this file's schema, delivers what the "stopped" process left pending.
+test.skipIf(!process.env.DATABASE_URL)('npm run notices:sweep in a fresh process picks up a pending retry from the database alone', async () => {
+  received = [];
+  script = [];
+  const notice = await storedNotice('新督办事项：定时任务');
+  const db = await getDb();
+  const left = await db.noticeDelivery.create({ data: { noticeId: notice.id, channel: 'webhook', status: 'pending', attempts: 2, lastError: 'HTTP 502', nextAttemptAt: new Date(Date.now() - 1000) } });
+  const [{ schema }] = await db.$queryRawUnsafe<{ schema: string }[]>('SELECT current_schema() AS schema');
+  const databaseUrl = new URL(process.env.DATABASE_URL!);
+  databaseUrl.searchParams.set('schema', schema);
+  const root = path.resolve(__dirname, '../..');
+  const { stdout } = await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/notices-sweep.ts'], {
+    cwd: root,
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'APP_FIXED_NOW')), DATABASE_URL: databaseUrl.toString(), NOTICE_WEBHOOK_URL: url, NOTICE_WEBHOOK_SECRET: SECRET },
+    timeout: 90_000,
+  });
+  expect(stdout).toMatch(/deliveries attempted \(\d+ delivered/);
+  expect(await deliveryRow(left.id)).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
+  const bodies = received.map((r) => JSON.parse(r.body) as { id: number });
+  expect(bodies.map((b) => b.id)).toContain(notice.id);
+  for (const r of received) expect(verifySignature(SECRET, r.headers['x-beibei-timestamp'] as string, r.body, r.headers['x-beibei-signature'] as string)).toBe(true);
+}, 120_000);
 
 test('a receiver that is not there counts as a failure too; no outward channel means nothing is sent', async () => {
   const notice = await storedNotice('新督办事项：无人接收');
