@@ -28,7 +28,7 @@ const { runNoticeSweep } = await import('@/lib/mutations/notices/sweep');
 const { saveDraft, submitMonth } = await import('@/lib/mutations/reporting/entry');
 const { sendReminder } = await import('@/lib/mutations/reporting/reminders');
 const { returnSubmission, returnValue } = await import('@/lib/mutations/reporting/review');
-const { raiseSupervision } = await import('@/lib/mutations/supervision');
+const { answerSupervision, closeSupervision, raiseSupervision } = await import('@/lib/mutations/supervision');
 const { verifySignature } = await import('@/lib/notices/webhook-channel');
 const { getReportForm } = await import('@/lib/queries/reporting/form');
 const { setupTestDatabase } = await import('../support/db');
@@ -59,9 +59,10 @@ describe('due-soon and overdue supervision notices', () => {
   const DUE = '2026-11-30';
   let itemId: number;
   let units: number[];
+  let leader: Awaited<ReturnType<typeof makeReportingActor>>;
 
   beforeAll(async () => {
-    const leader = await makeReportingActor({ roles: ['leader'], displayName: '区领导' });
+    leader = await makeReportingActor({ roles: ['leader'], displayName: '区领导' });
     const db = await getDb();
     const taskId = (await db.task.findFirstOrThrow({ where: { planId: plan.planId, isOrganisation: false }, orderBy: { no: 'asc' } })).id;
     units = [plan.unit('区科技局'), plan.unit('区经济信息委')];
@@ -108,9 +109,13 @@ describe('due-soon and overdue supervision notices', () => {
 
   test('an accepted (closed) item gets no more notices', async () => {
     const db = await getDb();
-    const item = await db.supervisionItem.findUniqueOrThrow({ where: { id: itemId } });
-    // Accepting needs an answer first; the state is set directly here as the close steps are tested elsewhere.
-    await db.supervisionItem.update({ where: { id: itemId }, data: { state: 'closed', closedAt: new Date('2026-12-01T02:00:00Z'), version: item.version + 1 } });
+    const clock = fixedClock('2026-12-01T02:00:00Z');
+    const reporter = await makeReportingActor({ roles: ['unit_reporter'], unitId: units[0] });
+    const open = await db.supervisionItem.findUniqueOrThrow({ where: { id: itemId } });
+    const answered = await answerSupervision(reporter, { itemId, version: open.version, text: '已完成摸底并报送名单', selfStatus: 'done' }, clock);
+    await closeSupervision(leader, { itemId, version: answered.version }, clock);
+    expect((await db.supervisionItem.findUniqueOrThrow({ where: { id: itemId } })).state).toBe('closed');
+    await settled(await db.noticeDelivery.count());
     expect((await sweepAt('2026-12-02T02:00:00Z')).notices).toEqual([]);
   });
 });

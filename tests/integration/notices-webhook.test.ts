@@ -169,7 +169,7 @@ test.skipIf(!process.env.DATABASE_URL)('npm run notices:sweep in a fresh process
   const root = path.resolve(__dirname, '../..');
   const { stdout } = await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/notices-sweep.ts'], {
     cwd: root,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'APP_FIXED_NOW')), DATABASE_URL: databaseUrl.toString(), NOTICE_WEBHOOK_URL: url, NOTICE_WEBHOOK_SECRET: SECRET },
+    env: { ...process.env, APP_FIXED_NOW: undefined, DATABASE_URL: databaseUrl.toString(), NOTICE_WEBHOOK_URL: url, NOTICE_WEBHOOK_SECRET: SECRET },
     timeout: 90_000,
   });
   expect(stdout).toMatch(/deliveries attempted \(\d+ delivered/);
