@@ -6,7 +6,6 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Field, FormMessage, SubmitButton, fieldAria } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/action-state';
-import type { ShareGridResult } from '@/lib/mutations/rankings/shares';
 
 export interface ShareGridView {
   indicatorCode: string;
@@ -19,6 +18,9 @@ export interface ShareGridView {
     totals: { year: number; sum: string; target: string; difference: string; tone: 'ok' | 'over' | 'under'; missing: number }[];
   }[];
 }
+
+/** What a save wrote: cells set, and cells equal to the share in force (left alone). */
+type ShareGridResult = { written: number; unchanged: number };
 
 type Act = (previous: ActionState<ShareGridResult>, formData: FormData) => Promise<ActionState<ShareGridResult>>;
 
