@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
   const { prepareOnStart } = await import('@/lib/startup');
   try {
     await prepareOnStart();
+    const { env } = await import('@/lib/env');
+    const { startNoticeScheduler } = await import('@/lib/mutations/notices/scheduler');
+    if (startNoticeScheduler(env().NOTICE_SWEEP_INTERVAL_SECONDS)) console.log(`[start] notice sweep every ${env().NOTICE_SWEEP_INTERVAL_SECONDS} s`);
   } catch (error) {
     console.error(`[start] the server cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -28,6 +28,8 @@ const envSchema = z.object({
   /** Outbound notices (docs/supervision.md): POSTed, HMAC-signed, to the district's own messaging gateway. */
   NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'NOTICE_WEBHOOK_URL must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   NOTICE_WEBHOOK_SECRET: z.string().min(16, 'NOTICE_WEBHOOK_SECRET must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** The in-process notice sweep (due/overdue supervision notices, webhook retries); 0 = off (cron runs `npm run notices:sweep`). */
+  NOTICE_SWEEP_INTERVAL_SECONDS: z.coerce.number({ error: 'NOTICE_SWEEP_INTERVAL_SECONDS must be a number of seconds' }).int().min(0).max(86_400).default(300),
 }).refine((e) => !e.NOTICE_WEBHOOK_URL || e.NOTICE_WEBHOOK_SECRET, { message: 'NOTICE_WEBHOOK_SECRET is required with NOTICE_WEBHOOK_URL', path: ['NOTICE_WEBHOOK_SECRET'] });
 
 export type Env = z.infer<typeof envSchema>;

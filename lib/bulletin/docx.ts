@@ -1,6 +1,7 @@
 // Pure (no database): a 月通报 as a .docx laid out as a 公文 (GB/T 9704-2012): A4, 版心 156 × 225 mm (top 37 mm,
-// left 28 mm), title in 小标宋 2号, body in 仿宋_GB2312 3号, 28 lines of 28 characters a page, first-level
-// headings in 黑体, page numbers "— 1 —" in 宋体 4号 (odd pages right, even pages left).
+// left 28 mm), title in 小标宋 2号, body in 仿宋_GB2312 3号, 22 lines of 28 characters a page (the standard's 7.1;
+// the issue's "28 lines" is not what it says), first-level headings in 黑体, page numbers "— 1 —" in 半角宋体 4号
+// 7 mm under the 版心, on the outside edge one character in (odd pages right, even pages left).
 import { AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from 'docx';
 import type { BulletinContent, BulletinTable } from '@/lib/bulletin/types';
 
@@ -14,16 +15,24 @@ const SIZE_3 = 32;
 const SIZE_2 = 44;
 const SIZE_4 = 28;
 const SIZE_TABLE = 21; // 五号, so that eight columns fit the 156 mm 版心
-// 225 mm of 版心 height / 28 lines.
-const LINE_PITCH = Math.round((225 / 25.4) * 72 * 20 / 28);
-// No character grid: 3号 characters across the 156 mm 版心 make 27.6, i.e. 28 a line with the usual punctuation
-// squeeze, and LibreOffice widens text on a character grid far beyond Word's reading of it.
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
 const TEXT_WIDTH = mm(156);
+/** 225 mm of 版心 height / 22 lines, in twips (rounded down so that the 22nd line still fits): 579. */
+export const LINE_PITCH = Math.floor(mm(225) / LINES_PER_PAGE);
+/**
+ * 3号 (16 pt) characters across the 156 mm 版心 make 27.6 a line; the character grid sets the pitch to 156 mm / 28,
+ * i.e. each character 0.2 pt narrower. Word's unit for the difference is 1/4096 pt: −843 (公文 templates use −842).
+ */
+export const CHAR_SPACE = Math.round(((TEXT_WIDTH / CHARS_PER_LINE) / 20 - SIZE_3 / 2) * 4096);
+/** 4号 = 14 pt: "空一字" beside the page number is one 4号 character, 280 twips. */
+const ONE_CHAR_4 = SIZE_4 * 10;
 /** Wide text columns (names, milestones, reasons) get more room than figures. */
 const WIDE = new Set(['指标', '任务', '单位名称', '阶段目标', '滞后原因']);
 const MEDIUM = new Set(['本期数']);
 
-const run = (text: string, font = FANGSONG, size = SIZE_3, bold = false) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold });
+/** `onGrid` false: a table's or the page number's smaller text keeps its own width, off the body's 28-a-line grid. */
+const run = (text: string, font = FANGSONG, size = SIZE_3, bold = false, onGrid = true) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold, ...(onGrid ? {} : { snapToGrid: false }) });
 
 function body(text: string): Paragraph {
   return new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED });
@@ -34,12 +43,12 @@ function tableOf(table: BulletinTable): (Paragraph | Table)[] {
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, bold = false) =>
     // Exact line spacing: table text is smaller than the body and must not snap to the body's 28-line grid.
-    new TableCell({ borders, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: 'exact' }, children: [run(text, FANGSONG, SIZE_TABLE, bold)] })] });
+    new TableCell({ borders, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: 'exact' }, children: [run(text, FANGSONG, SIZE_TABLE, bold, false)] })] });
   const weights = table.columns.map((c, i) => (WIDE.has(c) || (i === 0 && table.columns.length <= 4) ? 2.5 : i === 0 ? 2 : MEDIUM.has(c) ? 1.6 : 1));
   const total = weights.reduce((a, b) => a + b, 0);
   const columnWidths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(table.title, HEITI, SIZE_TABLE)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(table.title, HEITI, SIZE_TABLE, false, false)] }),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths,
@@ -51,8 +60,11 @@ function tableOf(table: BulletinTable): (Paragraph | Table)[] {
   ];
 }
 
-function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
-  return new Footer({ children: [new Paragraph({ alignment, children: [run('— ', SONG, SIZE_4), new TextRun({ children: [PageNumber.CURRENT], font: SONG, size: SIZE_4 }), run(' —', SONG, SIZE_4)] })] });
+function pageNumber(side: 'right' | 'left'): Footer {
+  const alignment = side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  // The number's own line, not the body's 22-line grid; one character in from the outside edge of the 版心.
+  const indent = side === 'right' ? { right: ONE_CHAR_4 } : { left: ONE_CHAR_4 };
+  return new Footer({ children: [new Paragraph({ alignment, indent, spacing: { line: 340, lineRule: 'exact' }, children: [run('— ', SONG, SIZE_4, false, false), new TextRun({ children: [PageNumber.CURRENT], font: SONG, size: SIZE_4, snapToGrid: false }), run(' —', SONG, SIZE_4, false, false)] })] });
 }
 
 export async function bulletinToDocx(content: BulletinContent, text: { foreword: string; remarks: string; draft: boolean }): Promise<Buffer> {
@@ -81,10 +93,10 @@ export async function bulletinToDocx(content: BulletinContent, text: { foreword:
     sections: [
       {
         properties: {
-          page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(21) } },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+          page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) } },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
-        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+        footers: { default: pageNumber('right'), even: pageNumber('left') },
         children,
       },
     ],

@@ -4,7 +4,9 @@ import { MonthNav } from '../_dashboard/month-nav';
 import { latestMonth, monthFrom, type SearchParams } from '../_dashboard/load';
 import { LeagueTable } from '@/components/rankings/league-table';
 import { RuleNote } from '@/components/rankings/rule-note';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/permissions';
 import { gatePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { formatMonth, type Locale } from '@/lib/format';
@@ -51,7 +53,19 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
   const rule = ranking.rule;
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle', { month: formatMonth(month, locale), ruleNo: rule.ruleNo })} actions={<MonthNav path="/rankings" asOf={month} latest={latestMonth()} />} />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { month: formatMonth(month, locale), ruleNo: rule.ruleNo })} actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <MonthNav path="/rankings" asOf={month} latest={latestMonth()} />
+            {can(actor, 'target.decompose') ? (
+              <Link href="/rankings/shares" className="text-sm">
+                {t('links.shares')}
+              </Link>
+            ) : null}
+            <Link href="/rankings/rule" className="text-sm">
+              {t('links.rule')}
+            </Link>
+          </div>
+        } />
       {ranking.leagues.map((league) =>
         league.rows.length ? <LeagueTable key={league.key} id={`league-${league.key}`} rows={league.rows} text={text(t(`league.${league.key}`))} /> : null,
       )}

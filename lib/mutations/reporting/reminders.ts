@@ -12,7 +12,10 @@ import {
   loadReportingSettings,
 } from '@/lib/mutations/reporting/form-store';
 import { getPlanStructure } from '@/lib/mutations/reporting/plan-structure';
+import { databaseChannel } from '@/lib/mutations/notices/database-channel';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import { actorName, assertCan, parse, planIdOfUnit, TX_OPTIONS } from '@/lib/mutations/reporting/store';
+import type { StoredNotice } from '@/lib/notices/channel';
 import {
   markRemindersSeenSchema,
   sendReminderSchema,
@@ -49,7 +52,9 @@ export async function sendReminder(
       [...structures].map(async ([id, s]) => [id, await loadFirstReportingMonth(db, s, settings)] as const),
     ),
   );
-  return db.$transaction(async (tx) => {
+  // 催办 notices recorded in the transaction (database channel, shown in the inbox), delivered outward after commit.
+  const outbox: StoredNotice[] = [];
+  const sent = await db.$transaction(async (tx) => {
     const name = await actorName(tx, actor);
     const result: ReminderResult = { sent: [], skipped: [] };
     for (const unitId of unitIds) {
@@ -97,10 +102,18 @@ export async function sendReminder(
         targetId: reminder.id,
         after: { unitId, month: data.month, message: data.message ?? null },
       });
+      outbox.push(
+        await databaseChannel(tx).record(
+          { kind: 'reporting.reminder', recipient: { unitId }, title: `催办：请尽快报送 ${data.month} 月报`, body: data.message ? `${data.message}（${name}）` : `催办人：${name}`, link: `/report/${data.month}` },
+          now,
+        ),
+      );
       result.sent.push({ unitId, reminderId: reminder.id });
     }
     return result;
   }, TX_OPTIONS);
+  void dispatchOutward(outbox);
+  return sent;
 }
 
 /** A user of the reminded unit has seen the reminders (each user acknowledges for themself). */

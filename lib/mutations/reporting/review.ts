@@ -11,7 +11,9 @@ import { InvalidTransitionError, NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ValueEventAction, ValueStatus } from '@/lib/generated/prisma/enums';
 import { userNames } from '@/lib/mutations/reporting/form-store';
+import { dispatchOutward } from '@/lib/mutations/notices/dispatch';
 import { noticeReturn } from '@/lib/mutations/reporting/return-notice';
+import type { StoredNotice } from '@/lib/notices/channel';
 import {
   actorName,
   assertCan,
@@ -167,7 +169,9 @@ async function reviewItems(
   if (ids.length !== items.length) throw new ReportValidationError({ items: ['validation.duplicateRow'] });
   const db = await getDb();
   const now = clock();
-  return db.$transaction(async (tx) => {
+  // Return notices recorded in the transaction, delivered outward only once it has committed.
+  const outbox: StoredNotice[] = [];
+  const reviewed = await db.$transaction(async (tx) => {
     const first = await loadReviewRows(tx, kind, ids);
     if (first.length !== ids.length) throw new NotFoundError('数据不存在', 'No such figure');
     await lockSubmissionsById(
@@ -203,7 +207,7 @@ async function reviewItems(
     });
     const submissions = [...new Set(ordered.map((r) => r.submissionId).filter((id): id is number => id !== null))];
     for (const id of submissions) await refreshSubmission(tx, id, {}, now);
-    if (action === 'return') await noticeReturn(tx, actor, submissions, reason, now);
+    if (action === 'return') outbox.push(...(await noticeReturn(tx, actor, submissions, reason, now)));
     await recordAudit(tx, actor, {
       event: reviewAudit[action],
       targetType: kind === 'value' ? 'indicatorValue' : 'taskReport',
@@ -214,6 +218,8 @@ async function reviewItems(
     });
     return result;
   }, TX_OPTIONS);
+  void dispatchOutward(outbox);
+  return reviewed;
 }
 
 export async function approveValues(
@@ -297,7 +303,8 @@ async function reviewSubmission(
   assertCan(actor, 'figure.review');
   const db = await getDb();
   const now = clock();
-  return db.$transaction(async (tx) => {
+  const outbox: StoredNotice[] = [];
+  const reviewed = await db.$transaction(async (tx) => {
     await lockSubmissionsById(tx, [submissionId]);
     const submission = await tx.submission.findUnique({ where: { id: submissionId }, select: submissionSelect });
     if (!submission) throw new NotFoundError('报表不存在', 'No such submission');
@@ -329,7 +336,7 @@ async function reviewSubmission(
       onStale: () => lastChangeOf(tx, submissionId),
     });
     const refreshed = await refreshSubmission(tx, submissionId, {}, now);
-    if (action === 'return') await noticeReturn(tx, actor, [submissionId], reason, now);
+    if (action === 'return') outbox.push(...(await noticeReturn(tx, actor, [submissionId], reason, now)));
     await recordAudit(tx, actor, {
       event: action === 'approve' ? 'reporting.submission.approved' : 'reporting.submission.returned',
       targetType: 'submission',
@@ -346,6 +353,8 @@ async function reviewSubmission(
     });
     return { ...result, ...refreshed };
   }, TX_OPTIONS);
+  void dispatchOutward(outbox);
+  return reviewed;
 }
 
 export async function approveSubmission(actor: Actor, input: ApproveSubmissionInput, clock: Clock = systemClock) {

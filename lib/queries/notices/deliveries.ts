@@ -14,6 +14,7 @@ export interface NoticeDeliveryDto {
   lastError: string | null;
   lastAttemptAt: Date | null;
   deliveredAt: Date | null;
+  nextAttemptAt: Date | null;
   notice: { id: number; kind: string; title: string; createdAt: Date };
 }
 
@@ -26,7 +27,7 @@ export async function listNoticeDeliveries(viewer: Actor, limit = 200): Promise<
     db.noticeDelivery.findMany({
       orderBy: { id: 'desc' },
       take: limit,
-      select: { id: true, channel: true, status: true, attempts: true, lastError: true, lastAttemptAt: true, deliveredAt: true, notice: { select: { id: true, kind: true, title: true, createdAt: true } } },
+      select: { id: true, channel: true, status: true, attempts: true, lastError: true, lastAttemptAt: true, deliveredAt: true, nextAttemptAt: true, notice: { select: { id: true, kind: true, title: true, createdAt: true } } },
     }),
   ]);
   // Failed deliveries first: they are what the admin comes here for.

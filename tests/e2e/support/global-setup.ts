@@ -19,6 +19,9 @@ export async function setup(project: TestProject): Promise<void> {
   // The benchmark's pages are not part of the product: the browser tests check that they answer 404.
   delete env.APP_BENCH_PAGES;
   delete env.NEXTAUTH_URL;
+  // The notice sweep would fire 15 s in, in the middle of whichever file runs then, and add notices to inboxes that
+  // file reads; it is tested directly (tests/integration/notices-sweep.test.ts, notices-webhook.test.ts).
+  env.NOTICE_SWEEP_INTERVAL_SECONDS = '0';
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
   const started = Date.now();
   server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, stdio: ['ignore', log, log] });

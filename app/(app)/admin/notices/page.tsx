@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { gatePage } from '@/lib/gate/page';
 import { formatDateTime, type Locale } from '@/lib/format';
+import { defaultRetryPolicy } from '@/lib/notices/retry';
 import { listNoticeDeliveries } from '@/lib/queries/notices/deliveries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,9 @@ export default async function NoticeDeliveriesPage() {
   if (refused) return refused;
   const [t, locale] = await Promise.all([getTranslations('inbox.deliveries'), getLocale() as Promise<Locale>]);
   const { failed, pending, rows } = await listNoticeDeliveries(actor);
+  const at = (d: Date | null) => (d ? formatDateTime(d, locale) : '—');
+  const when = (r: (typeof rows)[number]) =>
+    r.status === 'pending' ? t('nextAttempt', { at: at(r.nextAttemptAt) }) : r.status === 'delivered' ? t('deliveredAt', { at: at(r.deliveredAt) }) : t('gaveUpAt', { at: at(r.lastAttemptAt) });
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('summary', { failed, pending })} />
@@ -43,8 +47,9 @@ export default async function NoticeDeliveriesPage() {
                   <td className="py-2 pr-3">{r.channel}</td>
                   <td className="py-2 pr-3">
                     <Badge tone={r.status === 'failed' ? 'bad' : r.status === 'delivered' ? 'ok' : 'warn'}>{t(`states.${r.status}` as 'states.failed')}</Badge>
+                    <span className="block text-xs text-slate-500">{when(r)}</span>
                   </td>
-                  <td className="py-2 pr-3 tabular-nums">{r.attempts}</td>
+                  <td className="py-2 pr-3 tabular-nums">{t('attemptsOf', { attempts: r.attempts, max: defaultRetryPolicy.maxAttempts })}</td>
                   <td className="py-2 text-xs text-red-800">{r.lastError}</td>
                 </tr>
               ))}

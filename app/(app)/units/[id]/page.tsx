@@ -12,6 +12,8 @@ import { UnitBehindWidget, UnitIndicatorsWidget, UnitReportingWidget, UnitTasksW
 import { gatePage, pageAllows } from '@/lib/gate/page';
 import { OverdueSupervision } from '../../_supervision/overdue';
 import { localName } from '@/lib/queries/plan';
+import { UnitShares } from '../../_dashboard/unit-shares';
+import { Suspense } from 'react';
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -71,6 +73,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       <Widget ready={!!inline} content={inline?.[1]} fallback={<TableSkeleton rows={4} label={loading} />}>
         <UnitIndicatorsWidget {...props} />
       </Widget>
+      <Suspense fallback={<TableSkeleton rows={3} label={loading} />}>
+        <UnitShares actor={actor} unitId={unit.id} asOf={asOf} latest={latest} locale={locale} />
+      </Suspense>
       <Widget ready={!!inline} content={inline?.[2]} fallback={<TableSkeleton rows={8} label={loading} />}>
         <UnitTasksWidget {...props} />
       </Widget>
