@@ -197,16 +197,32 @@ export function parseReportForm(html) {
   }
   const tasks = [];
   for (const m of form.matchAll(/name="tasks\.(\d+)\.(narrative|note)"/g)) tasks.push({ id: m[1], role: m[2] === 'narrative' ? 'lead' : 'responsible' });
-  return { actionId, month, values, tasks, versions };
+  const withdrawForm = html.match(/<form id="withdraw-form"[^>]*>([\s\S]*?)<\/form>/)?.[1];
+  const withdrawVersion = withdrawForm ? Number(withdrawForm.match(/name="version" value="(\d+)"/)?.[1]) : null;
+  return { actionId, month, values, tasks, versions, withdrawVersion };
 }
 
-/** A plausible new figure near the previous one (so no jump warning), different on every round. */
+/**
+ * A server action's id by its exported name, from the build's server-reference manifest: for an action the page
+ * calls from a client function (撤回), whose id is in the page's JavaScript, not in its form.
+ */
+export function actionIdByName(name) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8'));
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return found[0];
+}
+
+/**
+ * A plausible new figure near the previous one, different on most rounds: at most 100 stays at most 100 (shares),
+ * ranks (≤ 3) stay as they are. A warning for a jump is answered by the comment every save carries.
+ */
 function figureFor(item, round) {
   const prev = Number(item.previous ?? item.current ?? NaN);
   if (!Number.isFinite(prev) || prev <= 0) return String(1 + (round % 3));
   if (prev <= 3) return String(Math.max(1, Math.round(prev)));
-  const step = Math.max(1, Math.round(prev * 0.01));
-  return String(Math.round(prev) + (round % 2 ? step : 0) + (round % 5));
+  if (prev <= 100) return String(Math.max(1, Math.round(prev) - (round % 3)));
+  return String(Math.round(prev) + Math.max(1, Math.round(prev * 0.01)) * (round % 2) + (round % 5));
 }
 
 /** The form fields the browser sends for one save: every editable figure and task changed, with the shown versions. */

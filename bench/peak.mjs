@@ -13,7 +13,7 @@
 // Prints p50/p95/p99 per request type, errors, the server's resident memory at start and end, then checks in SQL:
 // value history rows written = the fields the successful saves reported changed; no duplicate (indicator, unit,
 // month, stage); audit rows = successful mutations. Exits non-zero when an error occurred or a check fails.
-import { callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, signInAs, startPgServer, treeRssMb } from './http-actions.mjs';
+import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, signInAs, startPgServer, treeRssMb } from './http-actions.mjs';
 import { BROWSER_UA, log, percentile, sleep } from './support.mjs';
 
 const opt = options({ duration: 600, viewers: 50, think: 1000, reporterThink: 2000, saves: 3, port: 3251, keep: false });
@@ -55,11 +55,16 @@ async function viewer(base, cookie, pages, until) {
 }
 
 /** The tally the SQL checks compare with. */
-const tally = { saves: 0, submits: 0, fieldsWritten: 0, savesThatWrote: 0, itemsSubmitted: 0, units: 0 };
+const tally = { saves: 0, submits: 0, fieldsWritten: 0, savesThatWrote: 0, itemsSubmitted: 0, withdrawals: 0, itemsWithdrawn: 0, units: 0 };
 
-async function reporter(base, rep, month, until) {
+/**
+ * A unit's month-end: a few drafts, then 保存并报送; a submitted month is read-only, so to go on editing (as a unit
+ * correcting a figure would) the reporter takes it back with 撤回 and starts again.
+ */
+async function reporter(base, rep, month, until, withdrawId) {
   const page = `/report/${month}`;
   let round = 0;
+  let justSubmitted = false;
   let html = await timedGet(base, page, rep.cookie, 'report page');
   let form = html && parseReportForm(html);
   if (!form || (form.values.length === 0 && form.tasks.length === 0)) return;
@@ -67,6 +72,24 @@ async function reporter(base, rep, month, until) {
   while (Date.now() < until) {
     await sleep(exp(opt.reporterThink));
     round++;
+    if (form.withdrawVersion && (justSubmitted || form.values.length + form.tasks.length === 0)) {
+      justSubmitted = false;
+      const type = '撤回 withdraw (action)';
+      try {
+        const out = await callAction(base, page, rep.cookie, withdrawId, [['month', month], ['version', String(form.withdrawVersion)]]);
+        record(type, out.ms);
+        if (out.http !== 200 || out.state?.status !== 'success') fail(type, out.state?.message ?? `HTTP ${out.http}`);
+        else {
+          tally.withdrawals++;
+          tally.itemsWithdrawn += out.state.data.withdrawn;
+        }
+      } catch (error) {
+        fail(type, error.message);
+      }
+      html = await timedGet(base, page, rep.cookie, 'report page');
+      form = (html && parseReportForm(html)) || form;
+      continue;
+    }
     const intent = round % (opt.saves + 1) === 0 ? 'submit' : 'save';
     const type = intent === 'submit' ? 'save + submit (action)' : 'save draft (action)';
     try {
@@ -79,6 +102,7 @@ async function reporter(base, rep, month, until) {
         tally.fieldsWritten += saved.created + saved.changed;
         if (saved.created + saved.changed > 0) tally.savesThatWrote++;
         if (submitted) {
+          justSubmitted = true;
           tally.submits++;
           tally.itemsSubmitted += submitted.submitted;
         }
@@ -109,6 +133,10 @@ async function checks(pool) {
     `SELECT count(*)::int AS n FROM "ValueEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE $1 AND e.action = 'submitted' `,
     [`${PREFIX}\\_u%`],
   );
+  const [{ n: withdrawnEvents }] = await q(
+    `SELECT count(*)::int AS n FROM "ValueEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE $1 AND e.action = 'withdrawn'`,
+    [`${PREFIX}\\_u%`],
+  );
   const dupValues = await q(`SELECT "indicatorId", "unitId", month, stage, count(*) FROM "IndicatorValue" GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`);
   const dupTasks = await q(`SELECT "taskId", "unitId", month, count(*) FROM "TaskReport" GROUP BY 1, 2, 3 HAVING count(*) > 1`);
   const audit = Object.fromEntries(
@@ -117,11 +145,13 @@ async function checks(pool) {
   const rows = [
     ['value-history rows written (entered/changed) = fields the successful saves reported', written, tally.fieldsWritten],
     ['value-history rows "submitted" = items the successful submits reported', submittedEvents, tally.itemsSubmitted],
+    ['value-history rows "withdrawn" = items the successful withdrawals reported', withdrawnEvents, tally.itemsWithdrawn],
     ['duplicate (indicator, unit, month, stage) figures', dupValues.length, 0],
     ['duplicate (task, unit, month) task reports', dupTasks.length, 0],
     ['audit rows reporting.draft.saved = successful saves that changed something', audit['reporting.draft.saved'] ?? 0, tally.savesThatWrote],
     ['audit rows reporting.submitted = successful submits', audit['reporting.submitted'] ?? 0, tally.submits],
-    ['other reporting.* audit rows by the reporters', Object.entries(audit).filter(([k]) => k !== 'reporting.draft.saved' && k !== 'reporting.submitted').reduce((s, [, n]) => s + n, 0), 0],
+    ['audit rows reporting.withdrawn = successful withdrawals', audit['reporting.withdrawn'] ?? 0, tally.withdrawals],
+    ['other reporting.* audit rows by the reporters', Object.entries(audit).filter(([k]) => !['reporting.draft.saved', 'reporting.submitted', 'reporting.withdrawn'].includes(k)).reduce((s, [, n]) => s + n, 0), 0],
   ];
   return rows.map(([what, actual, expected]) => ({ what, actual, expected, ok: actual === expected }));
 }
@@ -148,12 +178,18 @@ async function main() {
     const rssStart = treeRssMb(server.pid);
     let rssMax = rssStart;
     const sampler = setInterval(() => (rssMax = Math.max(rssMax, treeRssMb(server.pid))), 2000);
+    // Also after a tenth of the run: a server's heap grows to its working size under load in the first minute, and
+    // growth after that is what a leak would show.
+    let rssLoaded = null;
+    const loadedTimer = setTimeout(() => (rssLoaded = treeRssMb(server.pid)), opt.duration * 100);
     log(`month ${month}: ${reps.length} reporters and ${opt.viewers} viewers for ${opt.duration} s (${pages.indicators.length} indicator pages, ${pages.tasks.length} task pages)`);
+    const withdrawId = actionIdByName('withdrawAction');
     const until = Date.now() + opt.duration * 1000;
     const started = performance.now();
-    await Promise.all([...reps.map((r) => reporter(base, r, month, until)), ...viewers.map((c) => viewer(base, c, pages, until))]);
+    await Promise.all([...reps.map((r) => reporter(base, r, month, until, withdrawId)), ...viewers.map((c) => viewer(base, c, pages, until))]);
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    clearTimeout(loadedTimer);
     const rssEnd = treeRssMb(server.pid);
 
     const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -167,7 +203,8 @@ async function main() {
     }
     const growth = ((rssEnd - rssStart) / rssStart) * 100;
     console.log(`\nserver memory (RSS): start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), highest ${rssMax.toFixed(0)} MB`);
-    console.log(`saves ${tally.saves} (${tally.savesThatWrote} changed something), submits ${tally.submits}, fields written ${tally.fieldsWritten}`);
+    if (rssLoaded) console.log(`  after the first tenth of the run (${(opt.duration / 10).toFixed(0)} s, under load): ${rssLoaded.toFixed(0)} MB → end ${rssEnd.toFixed(0)} MB (${(((rssEnd - rssLoaded) / rssLoaded) * 100).toFixed(1)} %)`);
+    console.log(`saves ${tally.saves} (${tally.savesThatWrote} changed something), submits ${tally.submits}, withdrawals ${tally.withdrawals}, fields written ${tally.fieldsWritten}`);
     if (errors.size > 0) {
       failed = true;
       console.log('\nerrors:');
