@@ -12,6 +12,7 @@ export const auditEvents = {
   'plan.indicator.changed': 'a target, milestone or comparator changed: progress statuses move with it',
   'demo.seeded': 'demo data must be told apart from real figures',
   'demo.removed': 'demo data was deleted',
+  'database.backedUp': 'an online backup of the embedded database was taken: a copy of every record left the server',
   'reporting.draft.saved': 'figures or task progress typed into a monthly form: who entered what, before review',
   'reporting.import.confirmed': 'a confirmed Excel upload wrote figures in one go: the file hash ties them to the file',
   'reporting.submitted': 'a unit vouched for its month: decides on time or late, and who answers for the figures',

@@ -22,6 +22,10 @@ export interface DatabaseHandle {
   prisma: Db;
   kind: DatabaseConfig['kind'];
   description: string;
+  /** The embedded engine itself (kind 'pglite'): what an online backup dumps. */
+  pglite?: PGlite;
+  /** Its data folder, when it has one (not in memory). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   return {
     prisma,
     kind: 'pglite',
+    pglite,
+    dataDir: config.dataDir ? path.resolve(config.dataDir) : undefined,
     description: config.dataDir ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     close: async () => {
       await prisma.$disconnect();
