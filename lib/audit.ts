@@ -50,6 +50,7 @@ export const auditEvents = {
   'auth.sessionRevoked': 'a session ended by timeout, password change, disabling or the security admin',
   'auth.passwordChanged': 'credential change by the user',
   'auth.passwordReset': 'credential reset by the system admin: the user must change it',
+  'auth.totpEnrolmentStarted': 'a new second-factor secret was issued, pending confirmation: it replaces any pending one',
   'auth.totpEnrolled': 'second factor enrolled (or its recovery codes renewed)',
   'user.created': 'a new account exists',
   'user.disabled': 'an account can no longer sign in',

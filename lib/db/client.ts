@@ -40,13 +40,13 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 export interface OpenOptions {
   log?: (m: string) => void;
   /** Called with every SQL statement the client sends: for tests that count queries and for diagnosing a page. */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, detail: { params: string; durationMs: number }) => void;
 }
 
 function newClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>, onQuery: OpenOptions['onQuery']): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query));
+  prisma.$on('query', (event) => onQuery(event.query, { params: event.params, durationMs: event.duration }));
   return prisma;
 }
 
