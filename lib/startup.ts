@@ -4,6 +4,7 @@ import 'server-only';
 import { systemActor } from '@/lib/actor';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDatabaseHandle } from '@/lib/db/client';
+import { writeBackupToken } from '@/lib/db/backup/online';
 import { checkDurability, durabilityWarning } from '@/lib/db/durability';
 import { env } from '@/lib/env';
 import { getDemoState, seedDemoAccounts, seedDemoData } from '@/lib/mutations/demo';
@@ -20,6 +21,8 @@ export async function prepareOnStart(options: { clock?: Clock; log?: (m: string)
   const clock = options.clock ?? systemClock;
   const handle = await getDatabaseHandle();
   log(`database: ${handle.description}`);
+  // `npm run db:backup` asks this server for an online copy of its embedded folder, proving itself with this token.
+  if (handle.kind === 'pglite' && handle.dataDir) writeBackupToken(handle.dataDir);
   const durability = durabilityWarning(await checkDurability(handle.prisma, handle.kind));
   if (durability) (options.warn ?? ((m: string) => console.warn(`[start] ${m}`)))(durability);
   const plan = readPlanFile(options.planFile ?? env().PLAN_FILE);

@@ -23,6 +23,10 @@ export interface DatabaseHandle {
   prisma: Db;
   kind: DatabaseConfig['kind'];
   description: string;
+  /** The embedded engine itself (kind 'pglite'): what an online backup dumps. */
+  pglite?: PGlite;
+  /** Its data folder, when it has one (not in memory). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -37,14 +41,14 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 export interface OpenOptions {
   log?: (m: string) => void;
   /** Called with every SQL statement the client sends: for tests that count queries and for diagnosing a page. */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, detail: { params: string; durationMs: number }) => void;
 }
 
 function newClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>, onQuery: OpenOptions['onQuery']): PrismaClient {
   let prisma: PrismaClient;
   if (onQuery) {
     const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-    logged.$on('query', (event) => onQuery(event.query));
+    logged.$on('query', (event) => onQuery(event.query, { params: event.params, durationMs: event.duration }));
     prisma = logged as unknown as PrismaClient;
   } else prisma = new PrismaClient({ adapter });
   // Timestamps from lib/clock.ts (lib/db/clock-stamps.ts). The extension changes no method's signature, only the
@@ -93,6 +97,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   return {
     prisma,
     kind: 'pglite',
+    pglite,
+    dataDir: config.dataDir ? path.resolve(config.dataDir) : undefined,
     description: config.dataDir ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
     close: async () => {
       await prisma.$disconnect();

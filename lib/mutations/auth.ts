@@ -349,7 +349,11 @@ export async function beginTotpEnrolment(actor: Actor): Promise<{ secret: string
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (user.totpEnabledAt) throw new InvalidTransitionError('已启用动态验证码', 'The second factor is already enabled');
   const secret = newTotpSecret();
-  await db.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret) } });
+  // Audited like every write (the fuzz test found this one without a row): a pending secret replaced is a fact.
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret) } });
+    await recordAudit(tx, actor, { event: 'auth.totpEnrolmentStarted', targetType: 'user', targetId: user.id });
+  });
   return { secret, uri: totpUri(secret, user.username) };
 }
 

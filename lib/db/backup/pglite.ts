@@ -15,33 +15,44 @@ export interface PgliteBackupResult {
 }
 
 /**
- * Backs up an open PGlite instance. The caller owns the instance (and for a data folder, its lock), so no other
- * process writes; the fingerprints and the dump are taken back to back by the one engine.
+ * Backs up an open PGlite instance, also one a running server is using (online). The copy is taken while no
+ * transaction is open and no statement can run (PGlite's transaction lock, which its every query, exec and
+ * transaction takes, Prisma's included): a transaction-consistent image of the data folder written by the
+ * engine itself. The manifest's row counts and checksums are then computed from the copy, loaded into a throwaway
+ * in-memory engine, so that they describe exactly what the file holds whatever the server did meanwhile.
  */
 export async function backupPgliteInstance(db: PGlite, file: string, source: string): Promise<PgliteBackupResult> {
   const started = Date.now();
-  const conn = pgliteConnection(db);
+  // Fewer WAL segments to copy and to replay on restore; not needed for consistency.
   await db.exec('CHECKPOINT');
-  const tables = await db.transaction(async (tx) => tableFingerprints(pgliteConnection(tx)));
-  const [{ version }] = await conn.query<{ version: string }>('SHOW server_version');
-  const migration = await lastMigration(conn);
-  const blob = await db.dumpDataDir('gzip');
-  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-  const manifest: BackupManifest = {
-    format: 'pglite-datadir-tgz',
-    createdAt: new Date().toISOString(),
-    source,
-    serverVersion: version,
-    lastMigration: migration,
-    tables,
-  };
-  writeBackupSidecars(file, manifest);
-  return { manifest, ms: Date.now() - started };
+  // Every statement and transaction of PGlite takes this lock (it is not reentrant: nothing else may run inside).
+  const blob = await db._runExclusiveTransaction(() => db.dumpDataDir('gzip'));
+  const bytes = Buffer.from(await blob.arrayBuffer());
+  fs.writeFileSync(file, bytes);
+  const copy = await PGlite.create({ loadDataDir: new Blob([bytes]) });
+  try {
+    const conn = pgliteConnection(copy);
+    const tables = await copy.transaction(async (tx) => tableFingerprints(pgliteConnection(tx)));
+    const [{ version }] = await conn.query<{ version: string }>('SHOW server_version');
+    const manifest: BackupManifest = {
+      format: 'pglite-datadir-tgz',
+      createdAt: new Date().toISOString(),
+      source,
+      serverVersion: version,
+      lastMigration: await lastMigration(conn),
+      tables,
+    };
+    writeBackupSidecars(file, manifest);
+    return { manifest, ms: Date.now() - started };
+  } finally {
+    await copy.close();
+  }
 }
 
 /**
- * Backs up the embedded data folder `dataDir`. Takes the folder's lock first: while a server runs on it this fails
- * with the lock's message (stop the server for the backup, or use PostgreSQL for an always-on deployment).
+ * Backs up the embedded data folder `dataDir` when no server runs on it (the folder's lock is taken first; while a
+ * server holds it, this fails with the lock's message and `npm run db:backup` asks the server instead:
+ * lib/db/backup/online.ts).
  */
 export async function backupPgliteDir(dataDir: string, file: string): Promise<PgliteBackupResult> {
   const dir = path.resolve(dataDir);

@@ -21,6 +21,9 @@ export async function listScoringRules(planId: string): Promise<ScoringRule[]> {
 
 /** Whether a month's reporting is closed: its normal deadline has passed. */
 export async function isMonthClosed(month: Month, now: Date): Promise<boolean> {
+  // No month closes before it has ended; answered without date arithmetic, which a year past 9999 would overflow
+  // (the fuzz test found 9999-12 failing with a RangeError instead of "not closed yet").
+  if (month >= now.toISOString().slice(0, 7)) return false;
   const db = await getDb();
   const settings = readReportingSettings((await db.appSetting.findUnique({ where: { key: REPORTING_SETTING_KEY } }))?.value);
   return defaultClosesAt(month, settings.dueDay) <= now;

@@ -9,13 +9,16 @@ const versionField = z.coerce.number({ error: 'validation.number' }).int('valida
 export const MAX_BULLETIN_TEXT = 3_000;
 const textField = z.string().max(MAX_BULLETIN_TEXT, 'validation.bulletinTextTooLong').transform((s) => s.replace(/\r\n/g, '\n').trim());
 
-export const bulletinMonthSchema = z.object({ month: monthField }).strict();
+/** A bulletin's month: a real month of this century (the fuzz test found 0000-01 and 9999-12 failing deeper down). */
+const bulletinMonth = monthField.refine((m) => m >= '2000-01' && m <= '2099-12', 'validation.month');
+
+export const bulletinMonthSchema = z.object({ month: bulletinMonth }).strict();
 export type BulletinMonthInput = z.infer<typeof bulletinMonthSchema>;
 
-export const bulletinTextSchema = z.object({ month: monthField, foreword: textField.default(''), remarks: textField.default(''), version: versionField }).strict();
+export const bulletinTextSchema = z.object({ month: bulletinMonth, foreword: textField.default(''), remarks: textField.default(''), version: versionField }).strict();
 export type BulletinTextInput = z.infer<typeof bulletinTextSchema>;
 
-export const publishBulletinSchema = z.object({ month: monthField, version: versionField }).strict();
+export const publishBulletinSchema = z.object({ month: bulletinMonth, version: versionField }).strict();
 export type PublishBulletinInput = z.infer<typeof publishBulletinSchema>;
 
 export const targetShareSchema = z

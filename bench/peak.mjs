@@ -1,0 +1,234 @@
+// Month-end peak: every reporting unit saves and submits its month through the real server action while 50 viewers
+// with think time read the overview, indicator and task pages, against the production build on a PostgreSQL
+// database of its own (created, migrated and seeded with the demo data; dropped afterwards unless --keep).
+//
+// Usage: npm run build && npm run bench:peak [-- --duration 60]
+//   --duration S        seconds of load (default 600)
+//   --viewers N         viewers reading dashboards (default 50), each pausing --think ms on average (default 1000,
+//                       exponential) between pages
+//   --reporter-think MS a reporter's mean pause between two saves (default 2000, exponential)
+//   --saves N           drafts saved before each submit (default 3); after a submit the unit keeps editing
+//   --port P            default 3251; --keep keeps the database; BENCH_PG_ADMIN_URL picks the PostgreSQL server
+//
+// Prints p50/p95/p99 per request type, errors, the server's resident memory at start and end, then checks in SQL:
+// value history rows written = the fields the successful saves reported changed; no duplicate (indicator, unit,
+// month, stage); audit rows = successful mutations. Exits non-zero when an error occurred or a check fails.
+import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, signInAs, startPgServer, treeRssMb } from './http-actions.mjs';
+import { BROWSER_UA, log, percentile, sleep } from './support.mjs';
+
+const opt = options({ duration: 600, viewers: 50, think: 1000, reporterThink: 2000, saves: 3, port: 3251, keep: false });
+const PREFIX = 'peak';
+
+const latencies = new Map();
+const errors = new Map();
+function record(type, ms) {
+  if (!latencies.has(type)) latencies.set(type, []);
+  latencies.get(type).push(ms);
+}
+function fail(type, what) {
+  const key = `${type}: ${String(what).slice(0, 160)}`;
+  errors.set(key, (errors.get(key) ?? 0) + 1);
+}
+const exp = (mean) => -Math.log(1 - Math.random()) * mean;
+
+async function timedGet(base, path, cookie, type) {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${base}${path}`, { headers: { cookie, 'user-agent': BROWSER_UA, accept: 'text/html' } });
+    const html = await res.text();
+    record(type, performance.now() - t0);
+    if (res.status !== 200) fail(type, `HTTP ${res.status} ${path}`);
+    return res.status === 200 ? html : null;
+  } catch (error) {
+    fail(type, error.message);
+    return null;
+  }
+}
+
+async function viewer(base, cookie, pages, until) {
+  while (Date.now() < until) {
+    const r = Math.random();
+    const [type, list] = r < 0.4 ? ['overview', ['/']] : r < 0.75 ? ['indicator page', pages.indicators] : ['task page', pages.tasks];
+    await timedGet(base, list[Math.floor(Math.random() * list.length)], cookie, type);
+    await sleep(exp(opt.think));
+  }
+}
+
+/** The tally the SQL checks compare with. */
+const tally = { saves: 0, submits: 0, fieldsWritten: 0, savesThatWrote: 0, itemsSubmitted: 0, withdrawals: 0, itemsWithdrawn: 0, units: 0, unknownOutcome: 0 };
+
+/**
+ * A unit's month-end: a few drafts, then 保存并报送; a submitted month is read-only, so to go on editing (as a unit
+ * correcting a figure would) the reporter takes it back with 撤回 and starts again.
+ */
+async function reporter(base, rep, month, until, withdrawId) {
+  const page = `/report/${month}`;
+  let round = 0;
+  let justSubmitted = false;
+  let html = await timedGet(base, page, rep.cookie, 'report page');
+  let form = html && parseReportForm(html);
+  if (!form || (form.values.length === 0 && form.tasks.length === 0)) return;
+  tally.units++;
+  while (Date.now() < until) {
+    await sleep(exp(opt.reporterThink));
+    round++;
+    if (form.withdrawVersion && (justSubmitted || form.values.length + form.tasks.length === 0)) {
+      justSubmitted = false;
+      const type = '撤回 withdraw (action)';
+      try {
+        const out = await callAction(base, page, rep.cookie, withdrawId, [['month', month], ['version', String(form.withdrawVersion)]]);
+        record(type, out.ms);
+        if (out.http !== 200 || out.state?.status !== 'success') fail(type, out.state?.message ?? `HTTP ${out.http}`);
+        else {
+          tally.withdrawals++;
+          tally.itemsWithdrawn += out.state.data.withdrawn;
+        }
+      } catch (error) {
+        tally.unknownOutcome++;
+        fail(type, error.message);
+      }
+      html = await timedGet(base, page, rep.cookie, 'report page');
+      form = (html && parseReportForm(html)) || form;
+      continue;
+    }
+    const intent = round % (opt.saves + 1) === 0 ? 'submit' : 'save';
+    const type = intent === 'submit' ? 'save + submit (action)' : 'save draft (action)';
+    try {
+      const out = await callAction(base, page, rep.cookie, form.actionId, formFields(form, round, intent));
+      record(type, out.ms);
+      if (out.http !== 200 || out.state?.status !== 'success') fail(type, out.state?.message ?? `HTTP ${out.http}`);
+      else {
+        const { saved, submitted } = out.state.data;
+        tally.saves++;
+        tally.fieldsWritten += saved.created + saved.changed;
+        if (saved.created + saved.changed > 0) tally.savesThatWrote++;
+        if (submitted) {
+          justSubmitted = true;
+          tally.submits++;
+          tally.itemsSubmitted += submitted.submitted;
+        }
+      }
+    } catch (error) {
+      // No answer (connection lost, server gone): the write may or may not have committed.
+      tally.unknownOutcome++;
+      fail(type, error.message);
+    }
+    // The browser renders the page afresh after the action; the next save names the versions it shows.
+    html = await timedGet(base, page, rep.cookie, 'report page');
+    form = (html && parseReportForm(html)) || form;
+  }
+}
+
+async function inBatches(items, size, fn) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+/** Every reporter account is the bench's own, so everything they wrote is the bench's. */
+async function checks(pool) {
+  const q = async (sql, params = []) => (await pool.query(sql, params)).rows;
+  const [{ n: written }] = await q(
+    `SELECT count(*)::int AS n FROM "ValueEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE $1 AND e.action IN ('entered', 'changed') `,
+    [`${PREFIX}\\_u%`],
+  );
+  const [{ n: submittedEvents }] = await q(
+    `SELECT count(*)::int AS n FROM "ValueEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE $1 AND e.action = 'submitted' `,
+    [`${PREFIX}\\_u%`],
+  );
+  const [{ n: withdrawnEvents }] = await q(
+    `SELECT count(*)::int AS n FROM "ValueEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE $1 AND e.action = 'withdrawn'`,
+    [`${PREFIX}\\_u%`],
+  );
+  const dupValues = await q(`SELECT "indicatorId", "unitId", month, stage, count(*) FROM "IndicatorValue" GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`);
+  const dupTasks = await q(`SELECT "taskId", "unitId", month, count(*) FROM "TaskReport" GROUP BY 1, 2, 3 HAVING count(*) > 1`);
+  const audit = Object.fromEntries(
+    (await q(`SELECT a.event, count(*)::int AS n FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.username LIKE $1 AND a.event LIKE 'reporting.%' GROUP BY 1`, [`${PREFIX}\\_u%`])).map((r) => [r.event, r.n]),
+  );
+  const rows = [
+    ['value-history rows written (entered/changed) = fields the successful saves reported', written, tally.fieldsWritten],
+    ['value-history rows "submitted" = items the successful submits reported', submittedEvents, tally.itemsSubmitted],
+    ['value-history rows "withdrawn" = items the successful withdrawals reported', withdrawnEvents, tally.itemsWithdrawn],
+    ['duplicate (indicator, unit, month, stage) figures', dupValues.length, 0],
+    ['duplicate (task, unit, month) task reports', dupTasks.length, 0],
+    ['audit rows reporting.draft.saved = successful saves that changed something', audit['reporting.draft.saved'] ?? 0, tally.savesThatWrote],
+    ['audit rows reporting.submitted = successful submits', audit['reporting.submitted'] ?? 0, tally.submits],
+    ['audit rows reporting.withdrawn = successful withdrawals', audit['reporting.withdrawn'] ?? 0, tally.withdrawals],
+    ['other reporting.* audit rows by the reporters', Object.entries(audit).filter(([k]) => !['reporting.draft.saved', 'reporting.submitted', 'reporting.withdrawn'].includes(k)).reduce((s, [, n]) => s + n, 0), 0],
+  ];
+  // A call that got no answer may have committed: then the database may hold more than was reported, never less.
+  const atLeast = (what) => tally.unknownOutcome > 0 && !what.startsWith('duplicate') && !what.startsWith('other');
+  return rows.map(([what, actual, expected]) => ({ what, actual, expected, ok: actual === expected || (atLeast(what) && actual > expected) }));
+}
+
+async function main() {
+  const server = await startPgServer({ port: opt.port, prefix: PREFIX, keep: opt.keep });
+  let failed = false;
+  try {
+    const { base, pool } = server;
+    const reps = await createReporters(pool, PREFIX);
+    log(`signing in ${reps.length} reporters and ${opt.viewers} viewers`);
+    await inBatches(reps, 4, async (r) => (r.cookie = await signInAs(base, r.username, REPORTER_PASSWORD)));
+    const viewers = await inBatches(Array.from({ length: opt.viewers }), 4, (_, i) => (i % 2 ? signInAs(base, 'viewer', 'Viewer#2026bb') : signInAs(base, 'leader', 'Leader#2026bb')));
+    const overview = await (await fetch(`${base}/`, { headers: { cookie: viewers[0] } })).text();
+    const tasksHtml = await (await fetch(`${base}/tasks`, { headers: { cookie: viewers[0] } })).text();
+    const pages = {
+      indicators: [...new Set([...overview.matchAll(/href="(\/indicators\/[a-z_]+)"/g)].map((m) => m[1]))],
+      tasks: ['/tasks', ...new Set([...tasksHtml.matchAll(/href="(\/tasks\/[^"?#]+)"/g)].map((m) => m[1]))].slice(0, 20),
+    };
+    if (pages.indicators.length === 0) throw new Error('no indicator links on the overview');
+    const month = (await fetch(`${base}/report`, { headers: { cookie: reps[0].cookie }, redirect: 'manual' })).headers.get('location').split('/').pop();
+    // Warm the pages once, so the start figure is a running server's, not a cold one's.
+    for (const p of ['/', ...pages.indicators.slice(0, 3), ...pages.tasks.slice(0, 3)]) await fetch(`${base}${p}`, { headers: { cookie: viewers[0] } });
+    const rssStart = treeRssMb(server.pid);
+    let rssMax = rssStart;
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, treeRssMb(server.pid))), 2000);
+    // Also after a tenth of the run: a server's heap grows to its working size under load in the first minute, and
+    // growth after that is what a leak would show.
+    let rssLoaded = null;
+    const loadedTimer = setTimeout(() => (rssLoaded = treeRssMb(server.pid)), opt.duration * 100);
+    log(`month ${month}: ${reps.length} reporters and ${opt.viewers} viewers for ${opt.duration} s (${pages.indicators.length} indicator pages, ${pages.tasks.length} task pages)`);
+    const withdrawId = actionIdByName('withdrawAction');
+    const until = Date.now() + opt.duration * 1000;
+    const started = performance.now();
+    await Promise.all([...reps.map((r) => reporter(base, r, month, until, withdrawId)), ...viewers.map((c) => viewer(base, c, pages, until))]);
+    const elapsed = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    clearTimeout(loadedTimer);
+    const rssEnd = treeRssMb(server.pid);
+
+    const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ');
+    console.log(`\nMonth-end peak, ${opt.duration} s, ${tally.units} reporting units saving and submitting ${month}, ${opt.viewers} viewers (think ${opt.think} ms), PostgreSQL ${server.dbName}`);
+    console.log(`machine load at the end (1/5/15 min): ${load}\n`);
+    console.log('| request | count | per s | p50 | p95 | p99 | errors |\n|---|---|---|---|---|---|---|');
+    for (const [type, list] of [...latencies].sort()) {
+      list.sort((a, b) => a - b);
+      const errs = [...errors].filter(([k]) => k.startsWith(`${type}:`)).reduce((s, [, n]) => s + n, 0);
+      console.log(`| ${type} | ${list.length} | ${(list.length / elapsed).toFixed(1)} | ${percentile(list, 50).toFixed(0)} ms | ${percentile(list, 95).toFixed(0)} ms | ${percentile(list, 99).toFixed(0)} ms | ${errs} |`);
+    }
+    const growth = ((rssEnd - rssStart) / rssStart) * 100;
+    console.log(`\nserver memory (RSS): start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), highest ${rssMax.toFixed(0)} MB`);
+    if (rssLoaded) console.log(`  after the first tenth of the run (${(opt.duration / 10).toFixed(0)} s, under load): ${rssLoaded.toFixed(0)} MB → end ${rssEnd.toFixed(0)} MB (${(((rssEnd - rssLoaded) / rssLoaded) * 100).toFixed(1)} %)`);
+    console.log(`saves ${tally.saves} (${tally.savesThatWrote} changed something), submits ${tally.submits}, withdrawals ${tally.withdrawals}, fields written ${tally.fieldsWritten}`);
+    if (errors.size > 0) {
+      failed = true;
+      console.log('\nerrors:');
+      for (const [k, n] of errors) console.log(`  ${n} × ${k}`);
+    } else console.log('errors: 0');
+    console.log('\nchecks in SQL:');
+    if (tally.unknownOutcome > 0) console.log(`  (${tally.unknownOutcome} actions got no answer: their writes may have committed, so "=" is checked as "at least")`);
+    for (const c of await checks(pool)) {
+      console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.what}: ${c.actual}${c.ok ? '' : ` (expected ${c.expected})`}`);
+      if (!c.ok) failed = true;
+    }
+    if (growth > 20) console.log('  note: memory grew more than 20 %');
+  } finally {
+    await server.stop();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "IndicatorValue_indicatorId_month_idx" ON "IndicatorValue"("indicatorId", "month");
