@@ -1,5 +1,6 @@
 // The 月通报 and the horse race in the browser, on the demo data as of 15 November 2026 (January–September published).
 // Named to sort last: it publishes October's bulletin, which no other file expects.
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, printed, SCREENSHOT_DIR } from './support/browser';
@@ -86,6 +87,8 @@ test('the bureau generates a draft, edits its foreword, publishes it; a viewer t
   const docx = await viewer.request.get('/api/bulletins?month=2026-10&format=docx');
   expect(docx.status()).toBe(200);
   expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
+  // Kept beside the screenshots so that it can be rendered (LibreOffice) and looked at as the printed 公文.
+  fs.writeFileSync(`${SCREENSHOT_DIR}/bulletin-2026-10.docx`, await docx.body());
   const xlsx = await viewer.request.get('/api/bulletins?month=2026-10&format=xlsx');
   expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
   expect((await viewer.request.get('/api/bulletins?month=2026-10&format=pdf')).status()).toBe(400);
