@@ -5,8 +5,18 @@ export type Day = string;
 
 const DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/**
+ * The years a registry day may fall in: a founding day, a certificate's issue day or its end. Outside them the day is
+ * a typing error, and PostgreSQL cannot store some of them at all (there is no year 0000; a day in 9999 plus a
+ * three-year certificate span has no date).
+ */
+export const FIRST_DAY_YEAR = 1900;
+export const LAST_DAY_YEAR = 2100;
+
 export function isDay(value: string): value is Day {
   if (!DAY_RE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_DAY_YEAR || year > LAST_DAY_YEAR) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return d.toISOString().slice(0, 10) === value;
 }

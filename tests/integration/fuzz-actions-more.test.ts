@@ -1,7 +1,7 @@
 // Fuzzing, continued (issue 16): the server actions fuzz-actions.test.ts does not drive — 撤回 (withdraw), unlocking
 // a task report, the five 督办 (supervision) steps, the three bulletin steps and the two-factor enrolment — with the same generators and the
 // same invariant after each case: a clear refusal that changed no row, or a valid write with an audit row.
-// tests/integration/fuzz-coverage.test.ts checks that every exported server action is driven by one of the two files.
+// tests/unit/fuzz-coverage.test.ts checks that every exported server action is driven by one of the two files.
 import fc from 'fast-check';
 import { z } from 'zod';
 import { beforeAll, expect, test } from 'vitest';

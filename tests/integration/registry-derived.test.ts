@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
-import { ForbiddenError } from '@/lib/errors';
+import { ForbiddenError, isDomainError } from '@/lib/errors';
 import { applyForm, saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveSubmission } from '@/lib/mutations/reporting/review';
 import { getReportForm } from '@/lib/queries/reporting/form';
@@ -123,6 +123,17 @@ describe('the registry count on the form', () => {
     expect(await fillRegistryFigures(tiansheng, { month: MONTH }, clock)).toMatchObject({ filled: 0 });
     const bureau = await makeReportingActor({ roles: ['bureau_reviewer'], unitId: kjj.unitId });
     expect((await getRegistryFigures(bureau, { reporterUnitId: kjj.unitId!, month: MONTH })).length).toBe(2);
+  });
+
+  test('found by fuzzing: a month in year 0000 counts nothing instead of failing at the database (which has no year 0)', async () => {
+    const db = await getDb();
+    const earliest = await db.qualification.findFirstOrThrow({ orderBy: { validFrom: 'asc' }, select: { validFrom: true } });
+    expect(earliest.validFrom.getUTCFullYear()).toBeGreaterThan(0);
+    const figures = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: '0000-01' });
+    const counts = figures.flatMap((f) => f.rows.map((r) => r.comparison.registry));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((c) => c === 0)).toBe(true);
+    await expect(fillRegistryFigures(kjj, { month: '0000-01' }, clock).catch((e: unknown) => (isDomainError(e) ? 'refused' : e))).resolves.not.toBeInstanceOf(Error);
   });
 });
 

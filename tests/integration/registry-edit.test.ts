@@ -7,7 +7,7 @@ import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
 import { createEnterprise, updateEnterprise } from '@/lib/mutations/registry/enterprise';
 import { endQualification, recordQualification } from '@/lib/mutations/registry/qualification';
 import { getEnterpriseProfile } from '@/lib/queries/registry/profile';
-import { createEnterpriseSchema } from '@/lib/schemas/registry/enterprise';
+import { createEnterpriseSchema, endQualificationSchema, recordQualificationSchema, updateEnterpriseSchema } from '@/lib/schemas/registry/enterprise';
 import { parseInput } from '@/lib/validation/parse';
 import { setupTestDatabase } from '../support/db';
 import { actorFor, makeUnit, makeUser } from '../support/factories';
@@ -87,6 +87,27 @@ describe('qualifications over time', () => {
       [2022, '2025-11-27', false],
       [2025, '2026-05-31', false],
     ]);
+  });
+
+  test('found by fuzzing: a registration dated after its year, a day in year 0000, a NUL in free text: refused with a message, nothing written', async () => {
+    const db = await getDb();
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const rows = await db.qualification.count();
+    // A tech-SME registration holds for its calendar year: one dated in 2026 for 2025 would end before it starts
+    // (the database's span check failed with an unexpected error).
+    const late = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'tech_sme', year: 2025, level: null, certificateNo: null, validFrom: '2026-01-05' }).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(DomainError);
+    expect(Object.keys((late as DomainError).fields ?? {})).toEqual(['validFrom']);
+    expect(await db.qualification.count()).toBe(rows);
+    // PostgreSQL has no year 0000 and cannot store NUL: the schemas refuse both on their fields.
+    const zero = parseInput(updateEnterpriseSchema, { ...base, enterpriseId: firm.id, version: firm.version, townUnitId: '', parkUnitId: '', foundedOn: '0000-01-01' }, 'zh-CN');
+    expect(zero.success ? null : zero.fieldErrors.foundedOn).toEqual(['请填写 1900 至 2100 年间的日期（YYYY-MM-DD）']);
+    const far = parseInput(recordQualificationSchema, { enterpriseId: firm.id, kind: 'high_tech', year: 2025, level: '', certificateNo: '', validFrom: '9999-12-31' }, 'zh-CN');
+    expect(far.success ? null : Object.keys(far.fieldErrors)).toEqual(['validFrom']);
+    const nul = parseInput(endQualificationSchema, { qualificationId: 1, version: 1, endedOn: '2026-06-01', reason: '撤销\u0000资格' }, 'zh-CN');
+    expect(nul.success ? null : Object.keys(nul.fieldErrors)).toEqual(['reason']);
+    const nulName = parseInput(createEnterpriseSchema, { ...base, creditCode: syntheticCode(3), name: '北碚\u0000科技', townUnitId: '', parkUnitId: '' }, 'zh-CN');
+    expect(nulName.success ? null : Object.keys(nulName.fieldErrors)).toEqual(['name']);
   });
 
   test('a town sees its own firm; another town does not find it', async () => {

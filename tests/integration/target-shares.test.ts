@@ -8,6 +8,7 @@ import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
 import { loadPlan } from '@/lib/mutations/plan';
 import { publishRuleVersion } from '@/lib/mutations/rankings/rule';
 import { saveShareGrid } from '@/lib/mutations/rankings/shares';
+import { rankingRuleFormSchema, shareGridSchema } from '@/lib/schemas/rankings';
 import { listScoringRules } from '@/lib/queries/rankings/facts';
 import { getShareGrid, listUnitShares } from '@/lib/queries/rankings/shares';
 import { ruleForMonth } from '@/lib/rankings/rule';
@@ -155,6 +156,16 @@ describe('scoring rule versions', () => {
     const unknown = await publishRuleVersion(bureau, PLAN, form({ basedOn: 2, effectiveFrom: '2027-01', indicators: { no_such_indicator: { level: 1, improvement: 1 } } }) as never).catch((e: unknown) => e);
     expect(Object.keys((unknown as DomainError).fields ?? {})).toEqual(['indicators.no_such_indicator.level']);
     await expect(publishRuleVersion(await makeActor(['leader']), PLAN, form({ basedOn: 2, effectiveFrom: '2027-01' }) as never)).rejects.toThrow(ForbiddenError);
+    // Found by fuzzing: a crafted post weighing no indicator at all failed scoringRuleSchema's parse (an unexpected
+    // error); it is refused on its field.
+    const none = await publishRuleVersion(bureau, PLAN, form({ basedOn: 2, effectiveFrom: '2027-01', indicators: {} }) as never).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(DomainError);
+    expect(Object.keys((none as DomainError).fields ?? {})).toEqual(['indicators']);
+    // And a NUL in the note (PostgreSQL cannot store it) is refused by the form's schema on its field.
+    const nul = rankingRuleFormSchema.safeParse(form({ basedOn: 2, effectiveFrom: '2027-01', note: '调整\u0000' }));
+    expect(nul.success ? null : nul.error.issues.map((i) => i.path.join('.'))).toEqual(['note']);
+    const gridNul = shareGridSchema.safeParse({ indicatorCode: `${code}\u0000`, effectiveFrom: '2027-01', note: '\u0000', cells: {} });
+    expect(gridNul.success ? null : gridNul.error.issues.map((i) => i.path.join('.'))).toEqual(['indicatorCode', 'note']);
     expect(await (await getDb()).rankingRule.count({ where: { planId: PLAN } })).toBe(2);
   });
 });

@@ -47,6 +47,11 @@ export async function publishRuleVersion(actor: Actor, planId: string, input: Ra
       const codes = new Set(scored.map((i) => i.code));
       const unknown = Object.keys(data.indicators).filter((c) => !codes.has(c));
       if (unknown.length) throw new DomainError('评分规则中有未分解的指标', 'The rule names an indicator without a breakdown', Object.fromEntries(unknown.map((c) => [`indicators.${c}.level`, { zh: ['该指标没有分解，不能计分'], en: ['No breakdown: cannot be scored'] }])));
+      // A rule scores at least one indicator (scoringRuleSchema's .min(1)): a form with every indicator left out is
+      // refused here with a message, not by that schema's parse as an unexpected error.
+      if (!scored.some((i) => data.indicators[i.code])) {
+        throw new DomainError('评分规则须至少为一项指标设置权重', 'The rule must weigh at least one indicator', { indicators: { zh: ['请至少为一项指标设置权重'], en: ['Weigh at least one indicator'] } });
+      }
       const rule: ScoringRule = scoringRuleSchema.parse({
         ruleNo: latestNo + 1,
         effectiveFrom: data.effectiveFrom,

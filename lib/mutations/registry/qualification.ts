@@ -14,6 +14,13 @@ import type { EndQualificationInput, RecordQualificationInput } from '@/lib/sche
 export async function recordQualification(actor: Actor, input: RecordQualificationInput): Promise<{ id: number }> {
   if (!can(actor, 'registry.manage')) throw new ForbiddenError();
   const span = spanFor(input.kind, input.year, input.validFrom);
+  // A registration holds for its calendar year: one dated after that year would end before it starts (the import
+  // refuses such a row the same way).
+  if (span.validUntil !== null && span.validUntil < span.validFrom) {
+    const zh = `登记日期 ${input.validFrom} 晚于年度 ${input.year}`;
+    const en = `The day ${input.validFrom} is after the year ${input.year}`;
+    throw new DomainError(zh, en, { validFrom: { zh: [zh], en: [en] } });
+  }
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {

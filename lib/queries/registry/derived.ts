@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/client';
 import type { Month } from '@/lib/periods';
 import { assertDashboardViewer } from '@/lib/queries/dashboard';
 import { assertCanViewUnit } from '@/lib/queries/reporting/access';
-import { lastDayOfMonth } from '@/lib/registry/dates';
+import { FIRST_DAY_YEAR, lastDayOfMonth } from '@/lib/registry/dates';
 import { compare, countFromCells, listHref, type CellCount, type Comparison, type RegistryRule, type Subject } from '@/lib/registry/derived';
 
 export interface RegistryFigureRow {
@@ -35,6 +35,9 @@ export interface RegistryIndicatorFigures {
  * which the tests hold it to. Unscoped: callers check their viewer first.
  */
 async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]> {
+  // No registry day is before FIRST_DAY_YEAR (isDay), so nothing is in force then; and PostgreSQL has no year 0000 to
+  // compare with (a crafted month '0000-01' would fail there instead of counting nothing).
+  if (Number(month.slice(0, 4)) < FIRST_DAY_YEAR) return [];
   const db = await getDb();
   const rows = await db.$queryRawUnsafe<{ townUnitId: number | null; parkUnitId: number | null; count: number }[]>(
     `SELECT e."townUnitId", e."parkUnitId", count(*)::int AS count
