@@ -16,6 +16,8 @@ export const MAX_NARRATIVE = 2000;
 export interface FormItem extends ExpectedItem {
   rules: FigureRules;
   kind: IndicatorKind;
+  /** Counted from the enterprise registry: only a `registry` write may set its figure (lib/mutations/registry/derived.ts). */
+  registryCounted?: boolean;
 }
 
 export interface StoredItem {
@@ -50,6 +52,7 @@ export type RejectReason =
   | 'validation.leadOnly'
   | 'validation.responsibleOnly'
   | 'validation.narrativeTooLong'
+  | 'validation.registryCounted'
   | `validation.${string}`;
 
 export interface ValueWrite {
@@ -71,6 +74,8 @@ export type ValuePlan =
 export interface PlanContext {
   window: WindowState;
   jumpThreshold: number;
+  /** Where the figures come from; a typed one (not `registry`) is refused for a registry-counted indicator. */
+  source?: 'manual' | 'import' | 'api' | 'registry';
 }
 
 function normaliseComment(comment: string | null | undefined, stored: string | null): string | null {
@@ -99,6 +104,8 @@ export function planValues(
     const blank = entry.value === undefined || entry.value === null || (typeof entry.value === 'string' && entry.value.trim() === '');
     if (blank && !current && (entry.comment ?? '').trim() !== '') return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.required' };
     if (blank && (entry.comment === undefined || !current)) return { kind: 'unchanged', key: entry.key, item, stored: current };
+    // Its figure is the registry's count, written by the fill (source `registry`); a comment may still be added.
+    if (!blank && item.registryCounted && ctx.source !== 'registry') return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.registryCounted' };
 
     let value: string;
     if (blank) value = current!.value;
