@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
+import { ReportValidationError } from '@/lib/reporting/errors';
 import { applyForm, saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveSubmission } from '@/lib/mutations/reporting/review';
 import { getReportForm } from '@/lib/queries/reporting/form';
@@ -103,17 +104,32 @@ describe('the registry count on the form', () => {
     expect(await fillRegistryFigures(kjj, { month: MONTH }, clock)).toMatchObject({ filled: 0, saved: null });
   });
 
-  test('a typed figure beside the count shows the difference; filling again restores the count', async () => {
+  test('a typed figure is refused on save, naming the field; nothing changes', async () => {
+    const db = await getDb();
+    const [highTech] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
+    const stored = await db.indicatorValue.findFirstOrThrow({ where: { month: MONTH, unitId: plan.regionId, indicatorId: highTech.indicatorId } });
+    const key = `high_tech_enterprises:${plan.regionId}:${MONTH}:${stored.stage}`;
+    const error = await saveDraft(kjj, { month: MONTH, values: { [key]: { value: String(expected('region') + 3), version: stored.version } } }, clock).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).fieldErrors).toEqual({ [`values.${key}.value`]: ['validation.registryCounted'] });
+    expect((error as ReportValidationError).fields![`values.${key}.value`].zh[0]).toContain('企业库');
+    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: stored.id } })).toEqual(stored);
+  });
+
+  test('a typed figure from before (legacy) beside the count shows the difference; filling again restores the count', async () => {
     const form = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
     const db = await getDb();
     const stored = await db.indicatorValue.findFirstOrThrow({ where: { month: MONTH, unitId: plan.regionId, indicatorId: form[0].indicatorId } });
     const typed = expected('region') + 3;
-    await applyForm(kjj, kjj.unitId!, MONTH, [{ key: `high_tech_enterprises:${plan.regionId}:${MONTH}:${stored.stage}`, value: String(typed), version: stored.version, comment: '按区科技局台账' }], [], { source: 'manual' }, clock);
+    // Typed before the plan marked the indicator as counted: written as it was then, straight into the table.
+    await db.indicatorValue.update({ where: { id: stored.id }, data: { value: typed, source: 'manual', comment: '按区科技局台账', version: { increment: 1 } } });
     const [highTech] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
     const district = highTech.rows.find((r) => r.subjectUnitId === plan.regionId)!.comparison;
     expect(district).toMatchObject({ registry: expected('region'), figure: { value: typed, source: 'manual' }, difference: 3 });
     const refill = await fillRegistryFigures(kjj, { month: MONTH }, clock);
     expect(refill.filled).toBe(1);
+    const [after] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
+    expect(after.rows.find((r) => r.subjectUnitId === plan.regionId)!.comparison).toMatchObject({ registry: expected('region'), figure: { value: expected('region'), source: 'registry' } });
   });
 
   test('who may see it: the unit’s reporters and the bureau; another unit’s reporter is refused', async () => {
