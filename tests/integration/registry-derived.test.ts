@@ -8,7 +8,7 @@ import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { ReportValidationError } from '@/lib/reporting/errors';
-import { applyForm, saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
+import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveSubmission } from '@/lib/mutations/reporting/review';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { fillRegistryFigures } from '@/lib/mutations/registry/derived';

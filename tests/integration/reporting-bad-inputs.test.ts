@@ -45,7 +45,7 @@ beforeAll(async () => {
   responsibleTaskId = form.tasks.find((t) => t.role === 'responsible')!.id;
   leadTaskId = form.tasks.find((t) => t.role === 'lead')!.id;
   // One stored figure, so that review actions have something to refuse.
-  await saveDraft(kjj, { month: MONTH, values: { [`incubated_enterprises:${region}:${MONTH}:final`]: { value: '4100', version: 0 } } }, clock);
+  await saveDraft(kjj, { month: MONTH, values: { [`tech_contract_turnover:${region}:${MONTH}:final`]: { value: '4100', version: 0 } } }, clock);
 });
 
 // The region's id is 1 in a fresh database (the plan loader creates it first); checked in beforeAll.
