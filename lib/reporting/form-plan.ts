@@ -104,8 +104,6 @@ export function planValues(
     const blank = entry.value === undefined || entry.value === null || (typeof entry.value === 'string' && entry.value.trim() === '');
     if (blank && !current && (entry.comment ?? '').trim() !== '') return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.required' };
     if (blank && (entry.comment === undefined || !current)) return { kind: 'unchanged', key: entry.key, item, stored: current };
-    // Its figure is the registry's count, written by the fill (source `registry`); a comment may still be added.
-    if (!blank && item.registryCounted && ctx.source !== 'registry') return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.registryCounted' };
 
     let value: string;
     if (blank) value = current!.value;
@@ -113,6 +111,9 @@ export function planValues(
       const parsed = parseFigure(entry.value, item.rules);
       if (!parsed.ok) return { kind: 'reject', key: entry.key, field: 'value', reason: parsed.error };
       value = parsed.value;
+      // Its figure is the registry's count, written only by the fill (source `registry`). The stored figure sent back
+      // unchanged (a downloaded template re-uploaded) is not a new figure; a comment may still be added.
+      if (item.registryCounted && ctx.source !== 'registry' && !(current && sameFigure(current.value, value))) return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.registryCounted' };
     }
     const comment = normaliseComment(entry.comment, current?.comment ?? null);
     if (comment !== null && comment.length > MAX_COMMENT) return { kind: 'reject', key: entry.key, field: 'comment', reason: 'validation.commentTooLong' };

@@ -52,6 +52,11 @@ describe('planning a save', () => {
     }
     expect(planValues([{ key: A, value: '90', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'registry' })[0]).toMatchObject({ kind: 'change', value: '90' });
     expect(planValues([{ key: A, value: '', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'manual' })[0].kind).toBe('unchanged');
+    // The stored figure sent back as it is (a template re-uploaded) is no new figure: unchanged, or a comment added.
+    expect(planValues([{ key: A, value: '100', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'import' })[0].kind).toBe('unchanged');
+    expect(planValues([{ key: A, value: '100', version: 3, comment: '核对无误' }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'manual' })[0]).toMatchObject({ kind: 'change', value: '100', comment: '核对无误' });
+    // A figure where none is stored is typed, not sent back.
+    expect(planValues([{ key: A, value: '100', version: 0 }], counted, new Map(), previous, { ...open, source: 'api' })[0]).toMatchObject({ kind: 'reject', reason: 'validation.registryCounted' });
   });
 
   test('a different figure from an old version is a conflict naming who changed it', () => {
