@@ -8,6 +8,7 @@ import { ConflictError } from '@/lib/errors';
 import { buildTemplate, META_SHEET, VALUE_COLUMNS, VALUES_SHEET } from '@/lib/excel/template';
 import { saveDraft } from '@/lib/mutations/reporting/entry';
 import { confirmImport } from '@/lib/mutations/reporting/import';
+import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
 import { previewImport } from '@/lib/queries/reporting/import-preview';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { ReportValidationError } from '@/lib/reporting/errors';
@@ -156,6 +157,23 @@ describe('a registry-counted indicator', () => {
     const error = await confirmImport(reporter, { month, fileHash: preview.fileHash, file: file(bytes) }, at).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportValidationError);
     expect(Object.values((error as ReportValidationError).fieldErrors).flat()).toContain('validation.registryCounted');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a registry-counted indicator, filled from the registry', () => {
+  test('the template carries the filled counts, marked not to type; re-uploaded as it is, every row is unchanged', async () => {
+    const month = '2026-06';
+    const at = fixedClock('2026-07-02T02:00:00Z');
+    const filledNow = await fillRegistryFigures(reporter, { month }, at);
+    expect(filledNow.filled).toBeGreaterThan(0);
+    const workbook = await openWorkbook(await template(month, at));
+    const row = valueRows(workbook).get(`tech_smes:${plan.regionId}:${month}:final`)!;
+    expect(String(row.getCell(VALUE_COLUMNS.status).value)).toContain('企业库计数，勿填');
+    const bytes = await saveWorkbook(workbook);
+    const before = await snapshot();
+    const preview = await previewImport(reporter, { month, file: file(bytes) }, at);
+    expect(preview.counts).toMatchObject({ create: 0, change: 0, reject: 0 });
     expect(await snapshot()).toEqual(before);
   });
 });
