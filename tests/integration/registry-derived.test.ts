@@ -11,7 +11,7 @@ import { ReportValidationError } from '@/lib/reporting/errors';
 import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveSubmission } from '@/lib/mutations/reporting/review';
 import { getReportForm } from '@/lib/queries/reporting/form';
-import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
+import { fillRegistryFigures, submitMonthWithRegistry } from '@/lib/mutations/registry/derived';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import { addDays, dateFromDay, lastDayOfMonth } from '@/lib/registry/dates';
 import { countByRule, REGISTRY_COMMENT, type RuleFirm } from '@/lib/registry/derived';
@@ -187,6 +187,39 @@ test('registry-filled figures go through the same submit and review as typed one
   expect(approved.map((v) => v.status)).toEqual(fromRegistry.map(() => 'approved'));
   const [highTech] = await getRegistryFigures(reviewer, { reporterUnitId: kjj.unitId!, month });
   expect(highTech.rows.every((r) => r.comparison.figure?.status === 'approved' && r.comparison.difference === null)).toBe(true);
+});
+
+test('submitting fills the empty registry slots first (a stored figure is left alone), then submits them with the month', async () => {
+  const month = '2026-08';
+  const inWindow = fixedClock('2026-09-03T02:00:00Z');
+  const db = await getDb();
+  const form = await getReportForm(kjj, { month }, inWindow);
+  const registryCodes = new Set(form.indicators.filter((i) => i.registryCounted).map((i) => i.code));
+  expect([...registryCodes].sort()).toEqual(['high_tech_enterprises', 'tech_smes']);
+  const values = Object.fromEntries(
+    form.indicators
+      .filter((i) => !registryCodes.has(i.code))
+      .flatMap((i) => i.items.filter((x) => x.editable && !x.current).map((x) => [x.key, { value: String(x.previous?.value ?? 1), version: 0, comment: '测试' }])),
+  );
+  const tasks = Object.fromEntries(form.tasks.filter((t) => t.role === 'lead').map((t) => [String(t.id), { progress: 'on_track' as const, narrative: '按计划推进。', version: 0 }]));
+  const saved = await saveDraft(kjj, { month, values, tasks }, inWindow);
+  // A figure typed before the mark (legacy), in the district slot of 国家高新技术企业: the automatic fill keeps it.
+  const [highTechBefore] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month });
+  const legacyValue = highTechBefore.rows[0].comparison.registry + 2;
+  const submissionId = (await db.submission.findUniqueOrThrow({ where: { unitId_month: { unitId: kjj.unitId!, month } } })).id;
+  await db.indicatorValue.create({ data: { indicatorId: highTechBefore.indicatorId, unitId: plan.regionId, reporterUnitId: kjj.unitId!, month, stage: 'final', value: legacyValue, status: 'draft', source: 'manual', submissionId } });
+  const slots = form.indicators.filter((i) => registryCodes.has(i.code)).flatMap((i) => i.items).length;
+
+  const submitted = await submitMonthWithRegistry(kjj, { month, version: saved.version }, inWindow);
+  expect(submitted.status).toBe('submitted');
+  expect(submitted.filled).toBe(slots - 1);
+  const figures = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month });
+  for (const indicator of figures) {
+    for (const row of indicator.rows) {
+      const legacy = indicator.code === 'high_tech_enterprises' && row.subjectUnitId === plan.regionId;
+      expect(row.comparison.figure, `${indicator.code} ${row.subjectName}`).toMatchObject(legacy ? { value: legacyValue, source: 'manual', status: 'submitted' } : { value: row.comparison.registry, source: 'registry', status: 'submitted' });
+    }
+  }
 });
 
 describe('the indicator page', () => {
