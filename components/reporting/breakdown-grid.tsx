@@ -6,6 +6,7 @@ import { useState, type ClipboardEvent } from 'react';
 import { parseFigure, type FigureRules } from '@/lib/reporting/figures';
 import { planPaste, type PasteOutcome } from '@/lib/reporting/paste';
 import { breakdownTotal, figureDifference } from '@/lib/reporting/totals';
+import { RegistryCell } from './registry-cell';
 import { ErrorSlot, fieldId, liveValue, StatusBadge, type BlockProps } from './form-parts';
 import { WithdrawItem } from './withdraw';
 import { fill, type EntryIndicator, type EntryItem } from './types';
@@ -127,7 +128,9 @@ function GridRow({ item, rules, live, typed, errors, history, t, labels, indicat
       </th>
       <td className="px-2 py-1.5 text-right tabular-nums text-slate-600">{item.previous ? item.previous.value : '—'}</td>
       <td className="px-2 py-1.5 text-right">
-        {item.editable ? (
+        {item.registry ? (
+          <RegistryCell id={id} item={item} label={subject} text={t} />
+        ) : item.editable ? (
           <>
             <input type="hidden" name={`values.${item.key}.version`} value={item.current?.version ?? 0} />
             <input

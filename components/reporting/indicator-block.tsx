@@ -5,6 +5,7 @@ import { checkBreakdown } from '@/lib/reporting/breakdown-check';
 import { BreakdownNote } from './breakdown-note';
 import { BreakdownGrid } from './breakdown-grid';
 import { ErrorSlot, fieldId, inputClass, liveValue, StatusBadge, type BlockProps } from './form-parts';
+import { RegistryCell } from './registry-cell';
 import { WithdrawItem } from './withdraw';
 import { fill, type EntryFormProps, type EntryIndicator, type EntryItem } from './types';
 
@@ -25,6 +26,11 @@ export function IndicatorBlock(props: BlockProps) {
           </p>
         ) : null}
       </div>
+      {indicator.registryCounted ? (
+        <p className="mb-1 rounded bg-sky-50 px-2 py-1 text-xs text-sky-900" data-registry-hint>
+          {t.registryHint}
+        </p>
+      ) : null}
       <div className="divide-y divide-slate-100">
         {totals.map((item) => (
           <ItemRow key={item.key} indicator={indicator} item={item} labelled={many} typed={typed} errors={errors} history={histories[item.key]} text={t} labels={labels} />
@@ -40,7 +46,7 @@ export function IndicatorBlock(props: BlockProps) {
           })}
         </div>
       ) : null}
-      {indicator.groups.length > 0 ? <p className="no-print mt-2 text-xs text-slate-600">{t.gridHint}</p> : null}
+      {indicator.groups.length > 0 && !indicator.registryCounted ? <p className="no-print mt-2 text-xs text-slate-600">{t.gridHint}</p> : null}
       {indicator.groups.map((group) => (
         <BreakdownGrid key={group.id} {...props} group={group} members={indicator.items.filter((i) => i.groupId === group.id)} />
       ))}
@@ -88,7 +94,9 @@ export function ItemRow({
         </p>
       </div>
       <div>
-        {item.editable ? (
+        {item.registry ? (
+          <RegistryCell id={id} item={item} label={label} text={t} />
+        ) : item.editable ? (
           <>
             <input type="hidden" name={`values.${item.key}.version`} value={item.current?.version ?? 0} />
             <input

@@ -17,6 +17,8 @@ export interface EntryItem {
   previous: { period: string; value: number; status: ItemStatus } | null;
   current: { id: number; text: string; status: ItemStatus; version: number; comment: string | null; warnings: string[]; returnReason: string | null } | null;
   editable: boolean;
+  /** Counted from the enterprise registry: the month's count and the list behind it (null when the viewer may not read it). */
+  registry?: { count: number; href: string | null };
 }
 
 export interface EntryIndicator {
@@ -29,6 +31,8 @@ export interface EntryIndicator {
   milestones: { year: number; text: string }[];
   items: EntryItem[];
   groups: { id: number; name: string; total: string; coverage: GroupCoverage }[];
+  /** Counted from the enterprise registry: every cell is read only (components/reporting/registry-cell.tsx). */
+  registryCounted?: boolean;
 }
 
 export interface EntryTask {

@@ -4,7 +4,8 @@
 // client's; every action goes through authorizedAction.
 import { revalidatePath } from 'next/cache';
 import { authorizedAction } from '@/lib/actions/action-state';
-import { saveDraft, submitMonth, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting/entry';
+import { saveDraft, type SaveResult, type SubmitResult } from '@/lib/mutations/reporting/entry';
+import { submitMonthWithRegistry } from '@/lib/mutations/registry/derived';
 import { withdrawSubmission, type WithdrawResult } from '@/lib/mutations/reporting/withdraw';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { markRemindersSeen } from '@/lib/mutations/reporting/reminders';
@@ -20,7 +21,10 @@ export interface SaveFormResult {
   submitted: SubmitResult | null;
 }
 
-/** Saves the whole form as a draft; with `intent=submit` it then submits the month, bound to the version just saved. */
+/**
+ * Saves the whole form as a draft; with `intent=submit` it then submits the month, bound to the version just saved,
+ * after filling the registry-counted slots still empty from the registry (they are never typed).
+ */
 export const saveReportAction = authorizedAction(
   { schema: saveDraftSchema, permission: 'figure.enter', name: 'saveReportAction', parse: (raw) => formEntryInput(raw).input },
   async (actor, input, raw): Promise<SaveFormResult> => {
@@ -29,7 +33,7 @@ export const saveReportAction = authorizedAction(
     let submitted: SubmitResult | null = null;
     if (intent === 'submit') {
       try {
-        submitted = await submitMonth(actor, { month: input.month, version: saved.version });
+        submitted = await submitMonthWithRegistry(actor, { month: input.month, version: saved.version });
       } catch (error) {
         if (!isDomainError(error) || saved.created + saved.changed === 0) throw error;
         // The draft is stored: say so, and render the page afresh so that the next save names the new versions.

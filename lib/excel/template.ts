@@ -61,7 +61,7 @@ export async function buildTemplate(form: ReportFormDto): Promise<Buffer> {
         neutralise(item.current?.comment ?? null),
         target(2025),
         target(2027),
-        item.current ? statusLabels[item.current.status] : item.required ? '待填报' : '选填',
+        ind.registryCounted ? `企业库计数，勿填${item.current ? `（${statusLabels[item.current.status]}）` : ''}` : item.current ? statusLabels[item.current.status] : item.required ? '待填报' : '选填',
         neutralise(item.current?.returnReason ?? null),
         item.key,
         item.current?.version ?? 0,
@@ -69,7 +69,7 @@ export async function buildTemplate(form: ReportFormDto): Promise<Buffer> {
       const valueCell = row.getCell(VALUE_COLUMNS.value);
       valueCell.dataValidation = valueValidation(ind.unit, ind.decimals);
       valueCell.numFmt = ind.decimals === 0 ? '0' : `0.${'0'.repeat(ind.decimals)}`;
-      for (const col of [VALUE_COLUMNS.value, VALUE_COLUMNS.comment]) row.getCell(col).fill = item.editable ? INPUT_FILL : LOCKED_FILL;
+      for (const col of [VALUE_COLUMNS.value, VALUE_COLUMNS.comment]) row.getCell(col).fill = item.editable && !ind.registryCounted ? INPUT_FILL : LOCKED_FILL;
     }
   }
   values.getColumn(VALUE_COLUMNS.key).hidden = true;

@@ -183,7 +183,13 @@ export function generateDemoRegistry(plan: PlanFile, through: Month): DemoFirm[]
       if (isHighTech && extra < 0.18) qualifications.push({ kind: 'specialised', year: Number(firstDay.slice(0, 4)), level: 'municipal', certificateNo: null, validFrom: firstDay, validUntil: highTechExpiry(firstDay), endedOn: null });
       if (isHighTech && extra < 0.04) qualifications.push({ kind: 'little_giant', year: Number(firstDay.slice(0, 4)), level: 'national', certificateNo: null, validFrom: firstDay, validUntil: highTechExpiry(firstDay), endedOn: null });
       if (!isHighTech && extra < 0.12) qualifications.push({ kind: 'cultivation', year: Number(firstDay.slice(0, 4)), level: 'district', certificateNo: null, validFrom: firstDay, validUntil: null, endedOn: null });
-      if (isHighTech && extra > 0.97) qualifications.push({ kind: 'ipo_reserve', year: Number(firstDay.slice(0, 4)), level: 'district', certificateNo: null, validFrom: firstDay, validUntil: null, endedOn: null });
+      if (isHighTech && extra > 0.97) {
+        // The top of the reserve has listed: the reserve entry ends on the listing day, the listing stays open.
+        const listedOn = extra > 0.992 ? `${Math.min(Number(firstDay.slice(0, 4)) + 2, Number(through.slice(0, 4)))}-06-30` : null;
+        const listed = listedOn !== null && listedOn > firstDay && listedOn <= lastDayOfMonth(through) ? listedOn : null;
+        qualifications.push({ kind: 'ipo_reserve', year: Number(firstDay.slice(0, 4)), level: 'district', certificateNo: null, validFrom: firstDay, validUntil: null, endedOn: listed });
+        if (listed) qualifications.push({ kind: 'listed', year: Number(listed.slice(0, 4)), level: null, certificateNo: null, validFrom: listed, validUntil: null, endedOn: null });
+      }
       const revenue = Math.round((isHighTech ? 3000 : 600) * Math.exp(rnd() * 2.5));
       const rdShare = 0.01 + rnd() * 0.07;
       firms.push({

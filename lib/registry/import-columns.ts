@@ -6,7 +6,7 @@ import type { QualificationKind } from '@/lib/registry/validity';
 
 /** A kind of list the bureau keeps: its firm list, or the list of one qualification. */
 export type ListKind = 'enterprises' | QualificationKind;
-export const listKinds: readonly ListKind[] = ['enterprises', 'high_tech', 'tech_sme', 'specialised', 'little_giant', 'cultivation', 'ipo_reserve', 'rd_institution'];
+export const listKinds: readonly ListKind[] = ['enterprises', 'high_tech', 'tech_sme', 'specialised', 'little_giant', 'cultivation', 'ipo_reserve', 'listed', 'rd_institution'];
 
 export type ImportField =
   | 'creditCode'

@@ -1,14 +1,14 @@
-// Pure: the 梯次培育 funnel (科技型企业 → 培优库 → 高新技术企业 → 规上高新 → 小巨人 / 拟上市储备), its flows in and
+// Pure: the 梯次培育 funnel (科技型企业 → 培优库 → 高新技术企业 → 规上高新 → 小巨人 / 拟上市储备 → 上市), its flows in and
 // out per year, and the firms one step from the next stage. No I/O.
 import type { Day } from '@/lib/registry/dates';
 import type { Verdict } from '@/lib/registry/high-tech-criteria';
 import { tierOf, heldOn } from '@/lib/registry/tier';
 import type { QualificationKind, Span } from '@/lib/registry/validity';
 
-export type Stage = 'tech_sme' | 'cultivation' | 'high_tech' | 'above_scale_high_tech' | 'little_giant' | 'ipo_reserve';
+export type Stage = 'tech_sme' | 'cultivation' | 'high_tech' | 'above_scale_high_tech' | 'little_giant' | 'ipo_reserve' | 'listed';
 
-/** Lowest first: the funnel's order. 小巨人 and 拟上市储备 are the two ends of the top step. */
-export const stages: readonly Stage[] = ['tech_sme', 'cultivation', 'high_tech', 'above_scale_high_tech', 'little_giant', 'ipo_reserve'];
+/** Lowest first: the funnel's order. 小巨人 and 拟上市储备 are the two ends of the step before the top, 上市企业. */
+export const stages: readonly Stage[] = ['tech_sme', 'cultivation', 'high_tech', 'above_scale_high_tech', 'little_giant', 'ipo_reserve', 'listed'];
 
 /**
  * 规模以上: 年主营业务收入 2,000 万元及以上 (国家统计局, 规模以上工业企业 since 2011). The registry's own `aboveScale` flag
@@ -36,6 +36,7 @@ export function stagesOn(firm: Pick<PipelineFirm, 'aboveScale' | 'qualifications
   if (held.has('high_tech') && firm.aboveScale) out.add('above_scale_high_tech');
   if (held.has('little_giant')) out.add('little_giant');
   if (held.has('ipo_reserve')) out.add('ipo_reserve');
+  if (held.has('listed')) out.add('listed');
   return out;
 }
 

@@ -2,9 +2,9 @@
 import type { Month } from '@/lib/periods';
 import { addDays, addYears, lastDayOfMonth, type Day } from '@/lib/registry/dates';
 
-export type QualificationKind = 'tech_sme' | 'high_tech' | 'specialised' | 'little_giant' | 'cultivation' | 'ipo_reserve' | 'rd_institution';
+export type QualificationKind = 'tech_sme' | 'high_tech' | 'specialised' | 'little_giant' | 'cultivation' | 'ipo_reserve' | 'rd_institution' | 'listed';
 
-export const qualificationKinds: readonly QualificationKind[] = ['tech_sme', 'high_tech', 'specialised', 'little_giant', 'cultivation', 'ipo_reserve', 'rd_institution'];
+export const qualificationKinds: readonly QualificationKind[] = ['tech_sme', 'high_tech', 'specialised', 'little_giant', 'cultivation', 'ipo_reserve', 'rd_institution', 'listed'];
 
 /** A qualification's span, as days. */
 export interface Span {

@@ -16,6 +16,8 @@ export const MAX_NARRATIVE = 2000;
 export interface FormItem extends ExpectedItem {
   rules: FigureRules;
   kind: IndicatorKind;
+  /** Counted from the enterprise registry: only a `registry` write may set its figure (lib/mutations/registry/derived.ts). */
+  registryCounted?: boolean;
 }
 
 export interface StoredItem {
@@ -50,6 +52,7 @@ export type RejectReason =
   | 'validation.leadOnly'
   | 'validation.responsibleOnly'
   | 'validation.narrativeTooLong'
+  | 'validation.registryCounted'
   | `validation.${string}`;
 
 export interface ValueWrite {
@@ -71,6 +74,8 @@ export type ValuePlan =
 export interface PlanContext {
   window: WindowState;
   jumpThreshold: number;
+  /** Where the figures come from; a typed one (not `registry`) is refused for a registry-counted indicator. */
+  source?: 'manual' | 'import' | 'api' | 'registry';
 }
 
 function normaliseComment(comment: string | null | undefined, stored: string | null): string | null {
@@ -106,6 +111,9 @@ export function planValues(
       const parsed = parseFigure(entry.value, item.rules);
       if (!parsed.ok) return { kind: 'reject', key: entry.key, field: 'value', reason: parsed.error };
       value = parsed.value;
+      // Its figure is the registry's count, written only by the fill (source `registry`). The stored figure sent back
+      // unchanged (a downloaded template re-uploaded) is not a new figure; a comment may still be added.
+      if (item.registryCounted && ctx.source !== 'registry' && !(current && sameFigure(current.value, value))) return { kind: 'reject', key: entry.key, field: 'value', reason: 'validation.registryCounted' };
     }
     const comment = normaliseComment(entry.comment, current?.comment ?? null);
     if (comment !== null && comment.length > MAX_COMMENT) return { kind: 'reject', key: entry.key, field: 'comment', reason: 'validation.commentTooLong' };

@@ -151,8 +151,12 @@ test('counted from the registry: beside the monthly form with the difference, fi
   expect(await section.locator('[data-disagreements]').getAttribute('data-disagreements')).toBe('2');
   await section.screenshot({ path: `${SCREENSHOT_DIR}/registry-form-figures.png` });
 
-  // A department's reporter sees no firms in the registry list, so its counts are not links.
-  expect(await district.locator('a[data-registry-count]').count()).toBe(0);
+  // The department that reports the count reads the firms behind it: its counts are links to the list.
+  expect(await district.locator('a[data-registry-count]').count()).toBe(1);
+  // The form's own cells of a registry-counted indicator are read only, each count a link as well.
+  const block = page.locator('section[data-indicator="high_tech_enterprises"]');
+  expect(await block.locator('input[data-nav="value"]').count()).toBe(0);
+  expect(await block.locator('[data-registry-link]').count()).toBe(await block.locator('[data-registry-cell]').count());
 
   await page.goto('/report/2026-11');
   await page.getByRole('button', { name: '按企业库计数填入' }).click();

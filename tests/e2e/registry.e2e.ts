@@ -67,7 +67,7 @@ test('the bureau browses the registry: filters, a profile, the expiry forecast, 
   await context.close();
 });
 
-test('a town sees only its own firms, also at 360 px; a department reporter sees none', async () => {
+test('a town sees only its own firms, also at 360 px; the department reporting a registry count reads those firms, another department none', async () => {
   const narrow = await newContext(browser, baseUrl, { width: 360 });
   const town = await signInAs(narrow, 'tiansheng');
   await town.goto('/enterprises');
@@ -79,9 +79,17 @@ test('a town sees only its own firms, also at 360 px; a department reporter sees
   // Another town's firm is not found, not forbidden: its existence is not disclosed.
   await narrow.close();
 
+  // 区科技局 reports 国家高新技术企业 and 市级科技型企业: it reads the firms holding them, read only (no 新增企业).
   const context = await newContext(browser, baseUrl);
   const kjj = await signInAs(context, 'kjj');
-  await kjj.goto('/enterprises');
-  expect(await kjj.locator('main').innerText()).toContain('没有可查看的企业');
+  await kjj.goto('/enterprises?holds=high_tech');
+  expect(await kjj.locator('tbody tr').count()).toBeGreaterThan(0);
+  expect(await kjj.getByRole('link', { name: '新增企业' }).count()).toBe(0);
   await context.close();
+  // 区经济信息委 reports no registry-counted indicator: it sees none.
+  const other = await newContext(browser, baseUrl);
+  const jxw = await signInAs(other, 'jxw');
+  await jxw.goto('/enterprises');
+  expect(await jxw.locator('main').innerText()).toContain('没有可查看的企业');
+  await other.close();
 });

@@ -56,10 +56,12 @@ beforeAll(async () => {
   admin = await makeReportingActor({ roles: ['system_admin'] });
   reviewer = await makeReportingActor({ roles: ['bureau_reviewer'] });
   town = plan.unit('天生街道');
-  bureau = plan.unit('区科技局');
+  // 区科技局's town figures are counted from the registry (never pushed); 区经济信息委 types its 规上高企 per 镇街.
+  bureau = plan.unit('区经济信息委');
   const bureauUser = await makeReportingActor({ roles: ['unit_reporter'], unitId: bureau });
   const form = await getReportForm(bureauUser, { month: MONTH }, () => now);
-  const indicator = form.indicators.find((i) => i.items.some((x) => x.period === MONTH && x.subject.id === town))!;
+  const counted = new Set((await (await getDb()).indicator.findMany({ select: { code: true, registryRule: true } })).filter((i) => i.registryRule !== null).map((i) => i.code));
+  const indicator = form.indicators.find((i) => !counted.has(i.code) && i.items.some((x) => x.period === MONTH && x.subject.id === town))!;
   const first = indicator.items.find((x) => x.period === MONTH && x.subject.id === town)!;
   item = { code: indicator.code, indicatorId: indicator.id, subjectUnitId: first.subject.id, period: first.period, stage: first.stage };
   reader = await makeClient(admin, now, { scopes: ['read'] });
@@ -70,7 +72,7 @@ beforeAll(async () => {
   await publishBulletin(reviewer, { month: '2026-09', version: draft.version }, now);
 }, 120_000);
 
-/** 区科技局 pushes 天生街道's figure (the district's breakdown per 镇街). */
+/** 区经济信息委 pushes 天生街道's figure (the district's breakdown per 镇街). */
 const pushBody = (value: number | string, extra: Record<string, unknown> = {}) => ({ unitId: bureau, month: MONTH, values: [{ indicator: item.code, subjectUnitId: town, value, ...extra }] });
 
 async function apiCalls(clientId: number) {
@@ -301,6 +303,21 @@ describe('pushing a town\'s monthly figure', () => {
     expect(seen).toEqual(all.map((r) => r.id));
     expect((await call(getValues, 'GET', '/values', { token: reader.token, query: { cursor: 'not-ours' } })).body.error).toMatchObject({ code: 'invalid_request', path: 'cursor' });
     expect((await call(getValues, 'GET', '/values', { token: reader.token, query: { limit: '501' } })).body.error).toMatchObject({ code: 'invalid_request', path: 'limit' });
+  });
+
+  test('a figure of a registry-counted indicator is refused, naming the field in Chinese and English, and changes nothing', async () => {
+    const kjj = plan.unit('区科技局');
+    const highTech = await plan.indicatorId('high_tech_enterprises');
+    const client = await makeClient(admin, now, { scopes: ['report', 'read'], unitIds: [kjj], indicatorIds: [highTech] });
+    const before = await snapshot();
+    const refused = await call(postValues, 'POST', '/values', { token: client.token, body: { unitId: kjj, month: MONTH, values: [{ indicator: 'high_tech_enterprises', subjectUnitId: town, value: 30 }] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'validation_failed', path: 'values.0.value' });
+    const detail = (refused.body.error as unknown as { details: { path: string; message: { zh: string; en: string } }[] }).details[0];
+    expect(detail.path).toBe('values.0.value');
+    expect(detail.message.zh).toContain('企业库');
+    expect(detail.message.en).toContain('registry');
+    expect({ ...(await snapshot()), audit: 0 }).toEqual({ ...before, audit: 0 });
   });
 
   test('the same push sent twice with an Idempotency-Key changes the database once and answers the same', async () => {

@@ -72,7 +72,8 @@ describe('publishing freezes a bulletin', () => {
   test('a figure corrected after publishing leaves the published bulletin unchanged and shows as a correction in the next one', async () => {
     const db = await getDb();
     const before = await published('2026-09');
-    const stated = before.content.figures.find((f) => f.code === 'high_tech_enterprises' && f.month === '2026-09' && f.unitName !== '天生街道' && !f.derived && f.unitId === before.content.figures[0].unitId)!;
+    // A typed figure (国家高新技术企业 is counted from the registry and corrected only through it).
+    const stated = before.content.figures.find((f) => f.code === 'above_scale_high_tech' && f.month === '2026-09' && f.unitName !== '天生街道' && !f.derived && f.unitId === before.content.figures[0].unitId)!;
     const value = await db.indicatorValue.findFirstOrThrow({ where: { indicator: { code: stated.code }, unitId: stated.unitId, month: stated.month, status: 'approved' } });
     const reviewer = await makeActor(['bureau_reviewer']);
     const secondReviewer = await makeActor(['bureau_reviewer']);

@@ -147,7 +147,8 @@ test.runIf(url)('SIGKILL in the middle of an Excel import writes none of its row
   const reporter = await makeReportingActor({ roles: ['unit_reporter'], unitId: unit });
   const workbook = await openWorkbook(new Uint8Array(await buildTemplate(await getReportForm(reporter, { month: MONTH }, clock))));
   const rows = valueRows(workbook);
-  setValue(rows.get(`tech_smes:${plan.regionId}:${MONTH}:final`)!, 4200);
+  // 国家高新/科技型企业 are counted from the registry (never typed): 在孵企业 is a figure 区科技局 types.
+  setValue(rows.get(`incubated_enterprises:${plan.regionId}:${MONTH}:final`)!, 420);
   setValue(rows.get(`tech_contract_turnover:${plan.regionId}:${MONTH}:final`)!, '12.35', '一季度合同集中登记');
   const [firstTask] = taskRows(workbook).values();
   firstTask.getCell(4).value = '滞后';
@@ -169,6 +170,6 @@ test.runIf(url)('SIGKILL in the middle of an Excel import writes none of its row
   const again = await confirmImport(reporter, { month: MONTH, fileHash, file: { name: 'report.xlsx', bytes } }, clock);
   expect(again).toMatchObject({ created: 0, changed: 0 });
   const imported = await db.indicatorValue.findMany({ where: { month: MONTH, source: 'import' }, include: { indicator: { select: { code: true } } } });
-  expect(imported.map((v) => [v.indicator.code, v.value.toString()]).sort()).toEqual([['tech_contract_turnover', '12.35'], ['tech_smes', '4200']]);
+  expect(imported.map((v) => [v.indicator.code, v.value.toString()]).sort()).toEqual([['incubated_enterprises', '420'], ['tech_contract_turnover', '12.35']]);
   expect(await db.auditLog.count({ where: { event: 'reporting.import.confirmed' } })).toBe(1);
 });

@@ -38,13 +38,16 @@ test('counted from the registry, the demo firms give the demo figures, district 
   }
 });
 
-test('a town sees only its own firms; a department reporter sees none', async () => {
+test('a town sees only its own firms; the department reporting the count sees the district’s, another department none', async () => {
   const town = plan.unit('天生街道');
   const [own] = await getRegistryCounts(viewer(['unit_reporter'], town), 'high_tech', [THROUGH]);
   const [all] = await getRegistryCounts(viewer(['bureau_reviewer']), 'high_tech', [THROUGH]);
   expect(own.total).toBe(all.byUnit[town]);
   expect(own.byUnit[plan.unit('朝阳街道')]).toBeUndefined();
-  const [none] = await getRegistryCounts(viewer(['unit_reporter'], plan.unit('区科技局')), 'high_tech', [THROUGH]);
+  // 区科技局 reports 国家高新技术企业: it reads the firms behind its number, district-wide.
+  const [reporting] = await getRegistryCounts(viewer(['unit_reporter'], plan.unit('区科技局')), 'high_tech', [THROUGH]);
+  expect(reporting.total).toBe(all.total);
+  const [none] = await getRegistryCounts(viewer(['unit_reporter'], plan.unit('区统计局')), 'high_tech', [THROUGH]);
   expect(none.total).toBe(0);
 });
 

@@ -7,10 +7,11 @@ import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { ForbiddenError, isDomainError } from '@/lib/errors';
-import { applyForm, saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
+import { ReportValidationError } from '@/lib/reporting/errors';
+import { saveDraft, submitMonth } from '@/lib/mutations/reporting/entry';
 import { approveSubmission } from '@/lib/mutations/reporting/review';
 import { getReportForm } from '@/lib/queries/reporting/form';
-import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
+import { fillRegistryFigures, submitMonthWithRegistry } from '@/lib/mutations/registry/derived';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import { addDays, dateFromDay, lastDayOfMonth } from '@/lib/registry/dates';
 import { countByRule, REGISTRY_COMMENT, type RuleFirm } from '@/lib/registry/derived';
@@ -103,17 +104,32 @@ describe('the registry count on the form', () => {
     expect(await fillRegistryFigures(kjj, { month: MONTH }, clock)).toMatchObject({ filled: 0, saved: null });
   });
 
-  test('a typed figure beside the count shows the difference; filling again restores the count', async () => {
+  test('a typed figure is refused on save, naming the field; nothing changes', async () => {
+    const db = await getDb();
+    const [highTech] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
+    const stored = await db.indicatorValue.findFirstOrThrow({ where: { month: MONTH, unitId: plan.regionId, indicatorId: highTech.indicatorId } });
+    const key = `high_tech_enterprises:${plan.regionId}:${MONTH}:${stored.stage}`;
+    const error = await saveDraft(kjj, { month: MONTH, values: { [key]: { value: String(expected('region') + 3), version: stored.version } } }, clock).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).fieldErrors).toEqual({ [`values.${key}.value`]: ['validation.registryCounted'] });
+    expect((error as ReportValidationError).fields![`values.${key}.value`].zh[0]).toContain('企业库');
+    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: stored.id } })).toEqual(stored);
+  });
+
+  test('a typed figure from before (legacy) beside the count shows the difference; filling again restores the count', async () => {
     const form = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
     const db = await getDb();
     const stored = await db.indicatorValue.findFirstOrThrow({ where: { month: MONTH, unitId: plan.regionId, indicatorId: form[0].indicatorId } });
     const typed = expected('region') + 3;
-    await applyForm(kjj, kjj.unitId!, MONTH, [{ key: `high_tech_enterprises:${plan.regionId}:${MONTH}:${stored.stage}`, value: String(typed), version: stored.version, comment: '按区科技局台账' }], [], { source: 'manual' }, clock);
+    // Typed before the plan marked the indicator as counted: written as it was then, straight into the table.
+    await db.indicatorValue.update({ where: { id: stored.id }, data: { value: typed, source: 'manual', comment: '按区科技局台账', version: { increment: 1 } } });
     const [highTech] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
     const district = highTech.rows.find((r) => r.subjectUnitId === plan.regionId)!.comparison;
     expect(district).toMatchObject({ registry: expected('region'), figure: { value: typed, source: 'manual' }, difference: 3 });
     const refill = await fillRegistryFigures(kjj, { month: MONTH }, clock);
     expect(refill.filled).toBe(1);
+    const [after] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month: MONTH });
+    expect(after.rows.find((r) => r.subjectUnitId === plan.regionId)!.comparison).toMatchObject({ registry: expected('region'), figure: { value: expected('region'), source: 'registry' } });
   });
 
   test('who may see it: the unit’s reporters and the bureau; another unit’s reporter is refused', async () => {
@@ -182,6 +198,39 @@ test('registry-filled figures go through the same submit and review as typed one
   expect(approved.map((v) => v.status)).toEqual(fromRegistry.map(() => 'approved'));
   const [highTech] = await getRegistryFigures(reviewer, { reporterUnitId: kjj.unitId!, month });
   expect(highTech.rows.every((r) => r.comparison.figure?.status === 'approved' && r.comparison.difference === null)).toBe(true);
+});
+
+test('submitting fills the empty registry slots first (a stored figure is left alone), then submits them with the month', async () => {
+  const month = '2026-08';
+  const inWindow = fixedClock('2026-09-03T02:00:00Z');
+  const db = await getDb();
+  const form = await getReportForm(kjj, { month }, inWindow);
+  const registryCodes = new Set(form.indicators.filter((i) => i.registryCounted).map((i) => i.code));
+  expect([...registryCodes].sort()).toEqual(['high_tech_enterprises', 'tech_smes']);
+  const values = Object.fromEntries(
+    form.indicators
+      .filter((i) => !registryCodes.has(i.code))
+      .flatMap((i) => i.items.filter((x) => x.editable && !x.current).map((x) => [x.key, { value: String(x.previous?.value ?? 1), version: 0, comment: '测试' }])),
+  );
+  const tasks = Object.fromEntries(form.tasks.filter((t) => t.role === 'lead').map((t) => [String(t.id), { progress: 'on_track' as const, narrative: '按计划推进。', version: 0 }]));
+  const saved = await saveDraft(kjj, { month, values, tasks }, inWindow);
+  // A figure typed before the mark (legacy), in the district slot of 国家高新技术企业: the automatic fill keeps it.
+  const [highTechBefore] = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month });
+  const legacyValue = highTechBefore.rows[0].comparison.registry + 2;
+  const submissionId = (await db.submission.findUniqueOrThrow({ where: { unitId_month: { unitId: kjj.unitId!, month } } })).id;
+  await db.indicatorValue.create({ data: { indicatorId: highTechBefore.indicatorId, unitId: plan.regionId, reporterUnitId: kjj.unitId!, month, stage: 'final', value: legacyValue, status: 'draft', source: 'manual', submissionId } });
+  const slots = form.indicators.filter((i) => registryCodes.has(i.code)).flatMap((i) => i.items).length;
+
+  const submitted = await submitMonthWithRegistry(kjj, { month, version: saved.version }, inWindow);
+  expect(submitted.status).toBe('submitted');
+  expect(submitted.filled).toBe(slots - 1);
+  const figures = await getRegistryFigures(kjj, { reporterUnitId: kjj.unitId!, month });
+  for (const indicator of figures) {
+    for (const row of indicator.rows) {
+      const legacy = indicator.code === 'high_tech_enterprises' && row.subjectUnitId === plan.regionId;
+      expect(row.comparison.figure, `${indicator.code} ${row.subjectName}`).toMatchObject(legacy ? { value: legacyValue, source: 'manual', status: 'submitted' } : { value: row.comparison.registry, source: 'registry', status: 'submitted' });
+    }
+  }
 });
 
 describe('the indicator page', () => {

@@ -110,6 +110,21 @@ describe('qualifications over time', () => {
     expect(nulName.success ? null : Object.keys(nulName.fieldErrors)).toEqual(['name']);
   });
 
+  test('a listing (上市企业) is recorded like any qualification: open until ended; the reserve ends on the listing day', async () => {
+    const db = await getDb();
+    const firm = await createEnterprise(bureau, { ...base, name: '北碚上市测试有限公司', creditCode: syntheticCode(7), townUnitId: town });
+    const reserve = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'ipo_reserve', year: 2024, level: 'district', certificateNo: null, validFrom: '2024-03-01' });
+    const listed = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'listed', year: 2026, level: null, certificateNo: '688001', validFrom: '2026-06-30' });
+    const stored = await db.qualification.findUniqueOrThrow({ where: { id: listed.id } });
+    expect(stored).toMatchObject({ kind: 'listed', validUntil: null, endedOn: null });
+    const reserveRow = await db.qualification.findUniqueOrThrow({ where: { id: reserve.id } });
+    await endQualification(bureau, { qualificationId: reserve.id, version: reserveRow.version, endedOn: '2026-06-30', reason: '已上市' });
+    const profile = await getEnterpriseProfile(bureau, firm.id, '2026-06-30');
+    expect(profile.qualifications.map((q) => [q.kind, q.inForce])).toEqual(expect.arrayContaining([['ipo_reserve', false], ['listed', true]]));
+    const dayBefore = await getEnterpriseProfile(bureau, firm.id, '2026-06-29');
+    expect(dayBefore.qualifications.map((q) => [q.kind, q.inForce])).toEqual(expect.arrayContaining([['ipo_reserve', true], ['listed', false]]));
+  });
+
   test('a town sees its own firm; another town does not find it', async () => {
     const db = await getDb();
     const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });

@@ -69,7 +69,7 @@ beforeAll(async () => {
 describe('the pipeline', () => {
   test('stage counts, and the firms one step from the next stage', async () => {
     const p = await getPipeline(bureau, TODAY);
-    expect(p.counts).toEqual({ tech_sme: 2, cultivation: 2, high_tech: 2, above_scale_high_tech: 1, little_giant: 0, ipo_reserve: 0 });
+    expect(p.counts).toEqual({ tech_sme: 2, cultivation: 2, high_tech: 2, above_scale_high_tech: 1, little_giant: 0, ipo_reserve: 0, listed: 0 });
     const step = (s: string) => p.nextSteps.find((n) => n.step === s)!.firms.map((f) => f.id).sort();
     expect(step('to_cultivation')).toEqual([ids.A, ids.G].sort());
     expect(step('to_high_tech')).toEqual([ids.B]);

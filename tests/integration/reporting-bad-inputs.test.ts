@@ -45,7 +45,7 @@ beforeAll(async () => {
   responsibleTaskId = form.tasks.find((t) => t.role === 'responsible')!.id;
   leadTaskId = form.tasks.find((t) => t.role === 'lead')!.id;
   // One stored figure, so that review actions have something to refuse.
-  await saveDraft(kjj, { month: MONTH, values: { [`tech_smes:${region}:${MONTH}:final`]: { value: '4100', version: 0 } } }, clock);
+  await saveDraft(kjj, { month: MONTH, values: { [`tech_contract_turnover:${region}:${MONTH}:final`]: { value: '4100', version: 0 } } }, clock);
 });
 
 // The region's id is 1 in a fresh database (the plan loader creates it first); checked in beforeAll.
@@ -83,25 +83,26 @@ const value = (key: string, v: unknown, extra: Record<string, unknown> = {}) => 
 
 describe('bad form input', () => {
   const cases: [string, () => Promise<unknown>, Record<string, string>][] = [
-    ['letters in a number', save(() => kjj, value(k('tech_smes'), 'abc')), { [`values.${k('tech_smes')}.value`]: 'validation.number' }],
-    ['a unit typed into the box', save(() => kjj, value(k('tech_smes'), '约4100家')), { [`values.${k('tech_smes')}.value`]: 'validation.number' }],
+    ['a figure typed for an indicator counted from the registry', save(() => kjj, value(k('tech_smes'), '4100')), { [`values.${k('tech_smes')}.value`]: 'validation.registryCounted' }],
+    ['letters in a number', save(() => kjj, value(k('incubated_enterprises'), 'abc')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.number' }],
+    ['a unit typed into the box', save(() => kjj, value(k('incubated_enterprises'), '约4100家')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.number' }],
     ['a negative count', save(() => kjj, value(k('incubated_enterprises'), '-5')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.nonNegative' }],
     ['decimals on a count', save(() => kjj, value(k('incubated_enterprises'), '12.5')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.maxDecimals_0' }],
     ['too many decimals', save(() => kjj, value(k('tech_contract_turnover'), '1.234')), { [`values.${k('tech_contract_turnover')}.value`]: 'validation.maxDecimals_2' }],
     ['a percentage above 100', save(() => kjj, value(k('rd_institution_coverage'), '120')), { [`values.${k('rd_institution_coverage')}.value`]: 'validation.percentRange' }],
-    ['an exponent', save(() => kjj, value(k('tech_smes'), '1e5')), { [`values.${k('tech_smes')}.value`]: 'validation.number' }],
-    ['a number too large to store', save(() => kjj, value(k('tech_smes'), '10000000000000000000')), { [`values.${k('tech_smes')}.value`]: 'validation.tooLarge' }],
+    ['an exponent', save(() => kjj, value(k('incubated_enterprises'), '1e5')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.number' }],
+    ['a number too large to store', save(() => kjj, value(k('incubated_enterprises'), '10000000000000000000')), { [`values.${k('incubated_enterprises')}.value`]: 'validation.tooLarge' }],
     ['a comment without a figure', save(() => kjj, value(k('incubated_enterprises'), '', { comment: '说明' })), { [`values.${k('incubated_enterprises')}.value`]: 'validation.required' }],
     ['a comment too long', save(() => kjj, value(k('incubated_enterprises'), '5', { comment: long(501) })), { [`values.${k('incubated_enterprises')}.comment`]: 'validation.commentTooLong' }],
     ['another unit\'s figure', save(() => kjj, value(k('little_giants'), '5')), { [`values.${k('little_giants')}.value`]: 'validation.unknownItem' }],
-    ['a figure of a month not on this form', save(() => kjj, value(k('tech_smes', '2026-02'), '5')), { [`values.${k('tech_smes', '2026-02')}.value`]: 'validation.unknownItem' }],
+    ['a figure of a month not on this form', save(() => kjj, value(k('incubated_enterprises', '2026-02'), '5')), { [`values.${k('incubated_enterprises', '2026-02')}.value`]: 'validation.unknownItem' }],
     ['a malformed key', save(() => kjj, { month: MONTH, values: { '../../etc/passwd': { value: '1', version: 0 } } }), { 'values.../../etc/passwd': 'validation.unknownItem' }],
     ['a unit smuggled in', save(() => kjj, { month: MONTH, unitId: 26, values: {} }), {}],
-    ['a status smuggled into a figure', save(() => kjj, value(k('tech_smes'), '5', { status: 'approved' })), {}],
+    ['a status smuggled into a figure', save(() => kjj, value(k('incubated_enterprises'), '5', { status: 'approved' })), {}],
     ['a month that does not exist', save(() => kjj, { month: '2026-13', values: {} }), { month: 'validation.month' }],
-    ['a version that is not a number', save(() => kjj, { month: MONTH, values: { [k('tech_smes')]: { value: '5', version: 'x' } } }), { [`values.${k('tech_smes')}.version`]: 'validation.number' }],
-    ['a negative version', save(() => kjj, { month: MONTH, values: { [k('tech_smes')]: { value: '5', version: -1 } } }), { [`values.${k('tech_smes')}.version`]: 'validation.number' }],
-    ['an object as a value', save(() => kjj, value(k('tech_smes'), { valueOf: 5 })), {}],
+    ['a version that is not a number', save(() => kjj, { month: MONTH, values: { [k('incubated_enterprises')]: { value: '5', version: 'x' } } }), { [`values.${k('incubated_enterprises')}.version`]: 'validation.number' }],
+    ['a negative version', save(() => kjj, { month: MONTH, values: { [k('incubated_enterprises')]: { value: '5', version: -1 } } }), { [`values.${k('incubated_enterprises')}.version`]: 'validation.number' }],
+    ['an object as a value', save(() => kjj, value(k('incubated_enterprises'), { valueOf: 5 })), {}],
     ['a rank of zero', save(() => stats, { month: '2025-12', values: { [k('rd_gdp_rank', '2025-12').replace(':final', ':provisional')]: { value: '0', version: 0 } } }), {
       [`values.${k('rd_gdp_rank', '2025-12').replace(':final', ':provisional')}.value`]: 'validation.rank',
     }],
@@ -133,7 +134,7 @@ describe('bad form input', () => {
   });
 
   test('a month outside the plan', async () => {
-    await expectRefused(() => saveDraft(kjj, { month: '2030-01', values: { [k('tech_smes', '2030-01')]: { value: '1', version: 0 } } }, clock), undefined, NotFoundError);
+    await expectRefused(() => saveDraft(kjj, { month: '2030-01', values: { [k('incubated_enterprises', '2030-01')]: { value: '1', version: 0 } } }, clock), undefined, NotFoundError);
   });
 });
 
@@ -153,7 +154,7 @@ describe('bad files', () => {
 
   test.each([
     ['an empty file', () => new Uint8Array(), 'validation.fileEmpty'],
-    ['a text file', () => new TextEncoder().encode('指标,数值\ntech_smes,1\n'), 'validation.fileNotXlsx'],
+    ['a text file', () => new TextEncoder().encode('指标,数值\nincubated_enterprises,1\n'), 'validation.fileNotXlsx'],
     ['a file over 2 MB', () => new Uint8Array(2 * 1024 * 1024 + 1).fill(80), 'validation.fileTooLarge'],
     ['a truncated workbook', () => good.slice(0, Math.floor(good.length / 2)), 'validation.fileNotXlsx'],
     ['a zip that is not a workbook', () => buildZip([{ name: 'readme.txt', data: Buffer.from('hello') }]), 'validation.fileNotXlsx'],
@@ -166,7 +167,7 @@ describe('bad files', () => {
 
   test('a workbook that is not our template', async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Sheet1').addRow(['tech_smes', 5]);
+    workbook.addWorksheet('Sheet1').addRow(['incubated_enterprises', 5]);
     await expectRefused(upload(await saveWorkbook(workbook)), { file: 'validation.fileWrongTemplate' });
   });
 
@@ -195,7 +196,7 @@ describe('bad files', () => {
   test('more than 5,000 rows', async () => {
     const bytes = await edited((w) => {
       const sheet = w.getWorksheet(VALUES_SHEET)!;
-      for (let i = 0; i < 5_001; i++) sheet.addRow(['x', 'x', MONTH, '正式数', '家', null, 1, null, null, null, null, null, `tech_smes:${region}:${MONTH}:final`, 0]);
+      for (let i = 0; i < 5_001; i++) sheet.addRow(['x', 'x', MONTH, '正式数', '家', null, 1, null, null, null, null, null, `incubated_enterprises:${region}:${MONTH}:final`, 0]);
     });
     await expectRefused(upload(bytes), { file: 'validation.fileTooManyRows' });
   });

@@ -4,6 +4,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Actor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
+import { getDb } from '@/lib/db/client';
 import { buildTemplate } from '@/lib/excel/template';
 import { saveDraft } from '@/lib/mutations/reporting/entry';
 import { getReportForm } from '@/lib/queries/reporting/form';
@@ -15,7 +16,10 @@ import { openWorkbook, saveWorkbook, setValue, valueRows } from '../support/work
 setupTestDatabase();
 
 const MONTH = '2026-03';
-const CODE = 'high_tech_enterprises';
+// 国家高新技术企业 (per 镇街 and 园区) is counted from the registry, never typed; 规模以上高新技术企业 is typed by
+// 区经济信息委 per 镇街, and given the parks too here so that both coverages are checked.
+const CODE = 'above_scale_high_tech';
+const REPORTER = '区经济信息委';
 const clock = fixedClock('2026-04-02T02:00:00Z');
 
 let plan: LoadedPlan;
@@ -24,8 +28,10 @@ let reviewer: Actor;
 
 beforeAll(async () => {
   plan = await loadBundledPlan();
-  const kjj = plan.unit('区科技局');
-  reporter = await makeReportingActor({ roles: ['unit_reporter'], unitId: kjj, displayName: '科技局 李填报' });
+  const db = await getDb();
+  const parks = await db.unitGroup.findFirstOrThrow({ where: { planId: plan.planId, name: '各园区管委会' } });
+  await db.indicatorBreakdown.create({ data: { indicatorId: await plan.indicatorId(CODE), groupId: parks.id } });
+  reporter = await makeReportingActor({ roles: ['unit_reporter'], unitId: plan.unit(REPORTER), displayName: '经信委 李填报' });
   reviewer = await makeReportingActor({ roles: ['bureau_reviewer'], displayName: '专班 王审核' });
 });
 
@@ -54,7 +60,7 @@ test('the import preview shows a total that differs from its towns’ sum, with 
 
   expect(preview.counts.reject).toBe(0);
   expect(preview.canConfirm).toBe(true);
-  const mine = preview.breakdowns.filter((b) => b.indicator === '国家高新技术企业');
+  const mine = preview.breakdowns.filter((b) => b.indicator === '规模以上高新技术企业');
   expect(mine.find((b) => b.groupId === towns.id)?.check).toEqual({ status: 'mismatch', total: String(townSum + 1), sum: String(townSum), difference: '1' });
   expect(mine.find((b) => b.groupId === parks.id)?.check).toEqual({ status: 'overlap', sum: String(parkValues.reduce((a, b) => a + b, 0)), entered: 4, members: 4 });
 });
@@ -68,7 +74,7 @@ test('a saved total that differs from its towns is a warning on the reviewer’s
   const saved = await saveDraft(reporter, { month: MONTH, values }, clock);
   expect(saved.created).toBe(towns.members.length + 1);
 
-  const form = await getReportForm(reviewer, { month: MONTH, unitId: plan.unit('区科技局') }, clock);
+  const form = await getReportForm(reviewer, { month: MONTH, unitId: plan.unit(REPORTER) }, clock);
   const indicator = form.indicators.find((i) => i.code === CODE)!;
   expect(indicator.groups.find((g) => g.id === towns.id)?.check).toEqual({ status: 'mismatch', total: String(townSum + 1), sum: String(townSum), difference: '1' });
   // No park entered yet: their sum so far, said to be of another 口径.
@@ -77,6 +83,6 @@ test('a saved total that differs from its towns is a warning on the reviewer’s
   // The reporter corrects the total: the check agrees.
   const after = await items();
   await saveDraft(reporter, { month: MONTH, values: { [total.key]: { value: String(townSum), version: after.total.current!.version } } }, clock);
-  const fixed = await getReportForm(reviewer, { month: MONTH, unitId: plan.unit('区科技局') }, clock);
+  const fixed = await getReportForm(reviewer, { month: MONTH, unitId: plan.unit(REPORTER) }, clock);
   expect(fixed.indicators.find((i) => i.code === CODE)!.groups.find((g) => g.id === towns.id)?.check).toEqual({ status: 'match', total: String(townSum), sum: String(townSum) });
 });

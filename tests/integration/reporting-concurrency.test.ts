@@ -85,15 +85,16 @@ test(`${SAVERS} people saving the same figure from the same version, five rounds
 });
 
 test('saves of different figures of one unit at once are serialised, not lost', async () => {
-  const kjj = plan.unit('区科技局');
+  // 区经济信息委 types 规模以上高新技术企业 per 镇街 (区科技局's town figures are counted from the registry).
+  const kjj = plan.unit('区经济信息委');
   const db = await getDb();
   const towns = await db.unitGroupMember.findMany({ where: { group: { name: '各镇街', planId: plan.planId } }, orderBy: { position: 'asc' }, select: { unitId: true } });
-  const kjjReporters = await Promise.all(towns.map((_, i) => makeReportingActor({ roles: ['unit_reporter'], unitId: kjj, displayName: `科技局${i}` })));
+  const kjjReporters = await Promise.all(towns.map((_, i) => makeReportingActor({ roles: ['unit_reporter'], unitId: kjj, displayName: `经信委${i}` })));
   const results = await Promise.allSettled(
-    towns.map((t, i) => saveDraft(kjjReporters[i], { month: MONTH, values: { [`tech_smes:${t.unitId}:${MONTH}:final`]: { value: String(200 + i), version: 0 } } }, clock)),
+    towns.map((t, i) => saveDraft(kjjReporters[i], { month: MONTH, values: { [`above_scale_high_tech:${t.unitId}:${MONTH}:final`]: { value: String(200 + i), version: 0 } } }, clock)),
   );
   expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(towns.length);
-  const stored = await db.indicatorValue.findMany({ where: { month: MONTH, indicator: { code: 'tech_smes' }, unitId: { in: towns.map((t) => t.unitId) } } });
+  const stored = await db.indicatorValue.findMany({ where: { month: MONTH, indicator: { code: 'above_scale_high_tech' }, unitId: { in: towns.map((t) => t.unitId) } } });
   expect(stored.map((s) => s.value.toNumber()).sort()).toEqual(towns.map((_, i) => 200 + i).sort());
   const submission = await db.submission.findUniqueOrThrow({ where: { unitId_month: { unitId: kjj, month: MONTH } } });
   expect(submission.version).toBe(1 + towns.length); // every save moved the submission version once

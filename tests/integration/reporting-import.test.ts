@@ -8,6 +8,7 @@ import { ConflictError } from '@/lib/errors';
 import { buildTemplate, META_SHEET, VALUE_COLUMNS, VALUES_SHEET } from '@/lib/excel/template';
 import { saveDraft } from '@/lib/mutations/reporting/entry';
 import { confirmImport } from '@/lib/mutations/reporting/import';
+import { fillRegistryFigures } from '@/lib/mutations/registry/derived';
 import { previewImport } from '@/lib/queries/reporting/import-preview';
 import { getReportForm } from '@/lib/queries/reporting/form';
 import { ReportValidationError } from '@/lib/reporting/errors';
@@ -61,7 +62,7 @@ describe('upload', () => {
   test('the preview shows what would be created, row by row, and writes nothing', async () => {
     const workbook = await openWorkbook(await template());
     const rows = valueRows(workbook);
-    setValue(rows.get(`tech_smes:${plan.regionId}:${MONTH}:final`)!, 4200);
+    setValue(rows.get(`incubated_enterprises:${plan.regionId}:${MONTH}:final`)!, 420);
     setValue(rows.get(`tech_contract_turnover:${plan.regionId}:${MONTH}:final`)!, '12.35', '一季度合同集中登记');
     const [firstTask] = taskRows(workbook).values();
     firstTask.getCell(4).value = '滞后';
@@ -104,16 +105,16 @@ describe('upload', () => {
 
   test('a template downloaded before someone else changed a figure is refused for that row', async () => {
     const old = await openWorkbook(await template());
-    const key = `tech_smes:${plan.regionId}:${MONTH}:final`;
+    const key = `incubated_enterprises:${plan.regionId}:${MONTH}:final`;
     const form = await getReportForm(colleague, { month: MONTH }, clock);
     const current = form.indicators.flatMap((i) => i.items).find((i) => i.key === key)!.current!;
-    await saveDraft(colleague, { month: MONTH, values: { [key]: { value: '4300', version: current.version } } }, clock);
-    setValue(valueRows(old).get(key)!, 4250);
+    await saveDraft(colleague, { month: MONTH, values: { [key]: { value: '430', version: current.version } } }, clock);
+    setValue(valueRows(old).get(key)!, 425);
     const bytes = await saveWorkbook(old);
     const before = await snapshot();
     const preview = await previewImport(reporter, { month: MONTH, file: file(bytes) }, clock);
     const row = preview.rows.find((r) => r.action === 'reject')!;
-    expect(row).toMatchObject({ reasons: ['validation.stale'], oldValue: '4300', newValue: '4250' });
+    expect(row).toMatchObject({ reasons: ['validation.stale'], oldValue: '430', newValue: '425' });
     await expect(confirmImport(reporter, { month: MONTH, fileHash: preview.fileHash, file: file(bytes) }, clock)).rejects.toBeInstanceOf(ReportValidationError);
     expect(await snapshot()).toEqual(before);
   });
@@ -121,19 +122,58 @@ describe('upload', () => {
   test('a figure changed between preview and confirm fails the whole import', async () => {
     const workbook = await openWorkbook(await template());
     const rows = valueRows(workbook);
-    const key = `tech_smes:${plan.regionId}:${MONTH}:final`;
-    setValue(rows.get(key)!, 4310);
-    setValue(rows.get(`incubated_enterprises:${plan.regionId}:${MONTH}:final`)!, 150);
+    const key = `incubated_enterprises:${plan.regionId}:${MONTH}:final`;
+    setValue(rows.get(key)!, 431);
+    setValue(rows.get(`tech_contract_turnover:${plan.regionId}:${MONTH}:final`)!, '13.5');
     const bytes = await saveWorkbook(workbook);
     const preview = await previewImport(reporter, { month: MONTH, file: file(bytes) }, clock);
     expect(preview.canConfirm).toBe(true);
     const form = await getReportForm(colleague, { month: MONTH }, clock);
     const current = form.indicators.flatMap((i) => i.items).find((i) => i.key === key)!.current!;
-    await saveDraft(colleague, { month: MONTH, values: { [key]: { value: '4320', version: current.version } } }, clock);
+    await saveDraft(colleague, { month: MONTH, values: { [key]: { value: '432', version: current.version } } }, clock);
     const before = await snapshot();
     const error = await confirmImport(reporter, { month: MONTH, fileHash: preview.fileHash, file: file(bytes) }, clock).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportValidationError);
     expect(JSON.stringify((error as ReportValidationError).fieldErrors)).toContain('validation.stale');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a registry-counted indicator', () => {
+  test('a figure typed into the file for it is refused in the preview, with its row and reason, and confirm writes nothing', async () => {
+    const month = '2026-04';
+    const at = fixedClock('2026-05-02T02:00:00Z');
+    const workbook = await openWorkbook(await template(month, at));
+    const rows = valueRows(workbook);
+    const counted = `tech_smes:${plan.regionId}:${month}:final`;
+    setValue(rows.get(counted)!, 4200);
+    setValue(rows.get(`incubated_enterprises:${plan.regionId}:${month}:final`)!, 150);
+    const bytes = await saveWorkbook(workbook);
+    const before = await snapshot();
+    const preview = await previewImport(reporter, { month, file: file(bytes) }, at);
+    expect(preview.counts).toMatchObject({ create: 1, reject: 1 });
+    expect(preview.canConfirm).toBe(false);
+    expect(preview.rows.find((r) => r.action === 'reject')).toMatchObject({ row: rows.get(counted)!.number, newValue: '4200', reasons: ['validation.registryCounted'] });
+    const error = await confirmImport(reporter, { month, fileHash: preview.fileHash, file: file(bytes) }, at).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect(Object.values((error as ReportValidationError).fieldErrors).flat()).toContain('validation.registryCounted');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a registry-counted indicator, filled from the registry', () => {
+  test('the template carries the filled counts, marked not to type; re-uploaded as it is, every row is unchanged', async () => {
+    const month = '2026-06';
+    const at = fixedClock('2026-07-02T02:00:00Z');
+    const filledNow = await fillRegistryFigures(reporter, { month }, at);
+    expect(filledNow.filled).toBeGreaterThan(0);
+    const workbook = await openWorkbook(await template(month, at));
+    const row = valueRows(workbook).get(`tech_smes:${plan.regionId}:${month}:final`)!;
+    expect(String(row.getCell(VALUE_COLUMNS.status).value)).toContain('企业库计数，勿填');
+    const bytes = await saveWorkbook(workbook);
+    const before = await snapshot();
+    const preview = await previewImport(reporter, { month, file: file(bytes) }, at);
+    expect(preview.counts).toMatchObject({ create: 0, change: 0, reject: 0 });
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -144,17 +184,19 @@ describe('a thousand rows', () => {
   let keys: string[];
 
   beforeAll(async () => {
-    // A breakdown over ~1,000 member units (firms) of tech_smes makes the form of 区科技局 exactly 1,000 figures long.
+    // A breakdown over ~1,000 member units (firms) of incubated_enterprises gives 区科技局 exactly 1,000 figures to
+    // type (its registry-counted indicators are on the form too, read only: never typed, left blank in the file).
     const db = await getDb();
-    const base = (await getReportForm(reporter, { month: BIG_MONTH }, bigClock)).indicators.flatMap((i) => i.items).length;
+    const counted = new Set((await db.indicator.findMany({ select: { code: true, registryRule: true } })).filter((i) => i.registryRule !== null).map((i) => i.code));
+    const typedKeys = (form: Awaited<ReturnType<typeof getReportForm>>) => form.indicators.filter((i) => !counted.has(i.code)).flatMap((i) => i.items.map((x) => x.key));
+    const base = typedKeys(await getReportForm(reporter, { month: BIG_MONTH }, bigClock)).length;
     const extra = 1000 - base;
     await db.unit.createMany({ data: Array.from({ length: extra }, (_, i) => ({ planId: plan.planId, name: `测试企业${String(i).padStart(4, '0')}`, kind: 'company' as const, position: 1000 + i })) });
     const firms = await db.unit.findMany({ where: { planId: plan.planId, name: { startsWith: '测试企业' } }, orderBy: { position: 'asc' } });
     const group = await db.unitGroup.create({ data: { planId: plan.planId, name: '测试企业组', position: 99 } });
     await db.unitGroupMember.createMany({ data: firms.map((f, i) => ({ groupId: group.id, unitId: f.id, position: i })) });
-    await db.indicatorBreakdown.create({ data: { indicatorId: await plan.indicatorId('tech_smes'), groupId: group.id } });
-    const form = await getReportForm(reporter, { month: BIG_MONTH }, bigClock);
-    keys = form.indicators.flatMap((i) => i.items.map((x) => x.key));
+    await db.indicatorBreakdown.create({ data: { indicatorId: await plan.indicatorId('incubated_enterprises'), groupId: group.id } });
+    keys = typedKeys(await getReportForm(reporter, { month: BIG_MONTH }, bigClock));
     expect(keys).toHaveLength(1000);
   });
 
@@ -170,10 +212,12 @@ describe('a thousand rows', () => {
     const before = await snapshot();
     const preview = await previewImport(reporter, { month: BIG_MONTH, file: file(bytes) }, bigClock);
     expect(preview.counts).toMatchObject({ create: 999, reject: 1 });
-    expect(preview.rows.find((r) => r.action === 'reject')).toMatchObject({ row: 501, reasons: ['validation.number'] }); // Excel row 501: the header is row 1
+    // The 500th typed figure's Excel row (the header is row 1; the registry-counted rows sit among them, left blank).
+    const excelRow = valueRows(await openWorkbook(await template(BIG_MONTH, bigClock))).get(keys[499])!.number;
+    expect(preview.rows.find((r) => r.action === 'reject')).toMatchObject({ row: excelRow, reasons: ['validation.number'] });
     const error = await confirmImport(reporter, { month: BIG_MONTH, fileHash: preview.fileHash, file: file(bytes) }, bigClock).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportValidationError);
-    expect((error as ReportValidationError).fieldErrors['rows.values.501']).toEqual(['validation.number']);
+    expect((error as ReportValidationError).fieldErrors[`rows.values.${excelRow}`]).toEqual(['validation.number']);
     expect(await snapshot()).toEqual(before);
   });
 

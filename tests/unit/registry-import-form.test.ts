@@ -30,7 +30,7 @@ describe('the upload form', () => {
   });
 
   test.each([
-    ['an unknown list', { ...base, list: 'listed' }, 'list'],
+    ['an unknown list', { ...base, list: 'delisted' }, 'list'],
     ['no file', { ...base, file: undefined }, 'file'],
     ['an empty file', { ...base, file: new File([], 'x.xlsx') }, 'file'],
     ['a hash that is not sha256', { ...base, intent: 'confirm', fileHash: 'abc' }, 'fileHash'],

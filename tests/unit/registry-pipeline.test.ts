@@ -4,7 +4,7 @@ import { ABOVE_SCALE_REVENUE, nextStepOf, stageFlows, stagesOn, type PipelineFir
 
 const ht = (issued: string, endedOn: string | null = null) => ({ kind: 'high_tech' as const, validFrom: issued, validUntil: highTechExpiry(issued), endedOn });
 const sme = (year: number, on = `${year}-03-01`) => ({ kind: 'tech_sme' as const, ...techSmeSpan(year, on) });
-const list = (kind: 'cultivation' | 'specialised' | 'little_giant' | 'ipo_reserve', from: string, endedOn: string | null = null) => ({ kind, validFrom: from, validUntil: kind === 'cultivation' || kind === 'ipo_reserve' ? null : highTechExpiry(from), endedOn });
+const list = (kind: 'cultivation' | 'specialised' | 'little_giant' | 'ipo_reserve' | 'listed', from: string, endedOn: string | null = null) => ({ kind, validFrom: from, validUntil: kind === 'cultivation' || kind === 'ipo_reserve' || kind === 'listed' ? null : highTechExpiry(from), endedOn });
 const firm = (id: number, qualifications: PipelineFirm['qualifications'], extra: Partial<PipelineFirm> = {}): PipelineFirm => ({ id, aboveScale: false, qualifications, latestRevenue: null, candidate: 'unknown', ...extra });
 
 describe('the stages a firm is in', () => {
@@ -14,6 +14,9 @@ describe('the stages a firm is in', () => {
     ['an above-scale high-tech firm', firm(3, [ht('2025-01-10')], { aboveScale: true }), ['high_tech', 'above_scale_high_tech']],
     ['above scale without a certificate is not 规上高企', firm(4, [sme(2026)], { aboveScale: true }), ['tech_sme']],
     ['little giant and pre-IPO reserve', firm(5, [list('little_giant', '2025-06-01'), list('ipo_reserve', '2025-06-01')]), ['little_giant', 'ipo_reserve']],
+    ['listed: the reserve entry ended on the listing day, the listing is the top stage', firm(8, [list('ipo_reserve', '2024-06-01', '2026-06-30'), list('listed', '2026-06-30')]), ['listed']],
+    ['listed the day after: still in the reserve', firm(9, [list('ipo_reserve', '2024-06-01', '2026-11-16'), list('listed', '2026-11-16')]), ['ipo_reserve']],
+    ['delisted: no stage', firm(10, [list('listed', '2024-06-30', '2026-01-05')]), []],
     ['a lapsed certificate is no stage', firm(6, [ht('2022-01-10')]), []],
     ['removed from the pool', firm(7, [list('cultivation', '2024-02-01', '2026-06-01')]), []],
   ])('%s', (_name, f, expected) => expect([...stagesOn(f, '2026-11-15')].sort()).toEqual([...expected].sort()));

@@ -44,6 +44,21 @@ describe('planning a save', () => {
     expect(planValues([{ key: A, value: '100.0', version: 1 }], items, new Map([[A, stored()]]), previous, open)[0].kind).toBe('unchanged');
   });
 
+  test('a registry-counted figure: refused from every typed source, written only by the registry fill; a blank stays unchanged', () => {
+    const counted = new Map([[A, item(A, { registryCounted: true })]]);
+    for (const source of [undefined, 'manual', 'import', 'api'] as const) {
+      const [plan] = planValues([{ key: A, value: '90', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source });
+      expect(plan, String(source)).toMatchObject({ kind: 'reject', field: 'value', reason: 'validation.registryCounted' });
+    }
+    expect(planValues([{ key: A, value: '90', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'registry' })[0]).toMatchObject({ kind: 'change', value: '90' });
+    expect(planValues([{ key: A, value: '', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'manual' })[0].kind).toBe('unchanged');
+    // The stored figure sent back as it is (a template re-uploaded) is no new figure: unchanged, or a comment added.
+    expect(planValues([{ key: A, value: '100', version: 3 }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'import' })[0].kind).toBe('unchanged');
+    expect(planValues([{ key: A, value: '100', version: 3, comment: '核对无误' }], counted, new Map([[A, stored()]]), previous, { ...open, source: 'manual' })[0]).toMatchObject({ kind: 'change', value: '100', comment: '核对无误' });
+    // A figure where none is stored is typed, not sent back.
+    expect(planValues([{ key: A, value: '100', version: 0 }], counted, new Map(), previous, { ...open, source: 'api' })[0]).toMatchObject({ kind: 'reject', reason: 'validation.registryCounted' });
+  });
+
   test('a different figure from an old version is a conflict naming who changed it', () => {
     const [plan] = planValues([{ key: A, value: '120', version: 2 }], items, new Map([[A, stored()]]), previous, open);
     expect(plan).toMatchObject({ kind: 'reject', reason: 'validation.stale', conflict: { changedBy: '张三' } });

@@ -8,8 +8,8 @@ import type { Actor } from '@/lib/actor';
 import { fillRegistryFiguresAction } from '@/lib/actions/registry';
 import { ForbiddenError } from '@/lib/errors';
 import { addMonths, type Month } from '@/lib/periods';
-import { registryScope } from '@/lib/permissions';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
+import { scopedFirms } from '@/lib/queries/registry/scope';
 import type { RegistryRule } from '@/lib/registry/derived';
 
 const SOURCES = ['manual', 'import', 'computed', 'registry', 'api', 'demo'] as const;
@@ -47,7 +47,7 @@ export async function RegistryFiguresSection({ actor, reporterUnitId, month, can
       }))}
       text={text}
       labels={labels}
-      linked={registryScope(actor).kind === 'all'}
+      linked={(await scopedFirms(actor)) !== null}
       action={canFill ? <RegistryFillButton action={fillRegistryFiguresAction} month={month} text={text} /> : undefined}
     />
   );

@@ -156,7 +156,7 @@ export async function applyFormIn(
   const stored = await loadStoredValues(tx, def);
   const previous = await loadPreviousValues(tx, def);
   const storedTasks = await loadStoredTasks(tx, unitId, month);
-  const ctx = { window, jumpThreshold: settings.jumpThreshold };
+  const ctx = { window, jumpThreshold: settings.jumpThreshold, source: options.source };
   // A client system pushes figures, not edits of a form it saw: it starts from whatever is stored.
   const entries = options.startFromStored ? valueEntries.map((e) => ({ ...e, version: stored.get(e.key)?.version ?? 0 })) : valueEntries;
   const valuePlans = planValues(entries, def.itemMap, stored, previous, ctx);

@@ -125,7 +125,7 @@ export function buildFormDefinition(
     lagged,
   }).map((item) => {
     const ind = byCode.get(item.code)!;
-    return { ...item, rules: { unit: ind.unit, decimals: ind.decimals }, kind: ind.kind };
+    return { ...item, rules: { unit: ind.unit, decimals: ind.decimals }, kind: ind.kind, registryCounted: ind.registryCounted };
   });
   const tasks = expectedTasks(unitId, structure.tasks);
   return {

@@ -20,6 +20,8 @@ export interface IndicatorMeta extends ReportableIndicator {
   position: number;
   milestones: { year: number; value: number; comparator: Comparator; text: string }[];
   reporters: UnitRef[];
+  /** Counted from the enterprise registry (the plan's `registry` mark): its monthly figures are never typed. */
+  registryCounted: boolean;
 }
 
 export interface TaskMeta extends ReportableTask {
@@ -66,6 +68,7 @@ export async function loadPlanStructure(client: Client, planId: string): Promise
         decimals: true,
         lagged: true,
         position: true,
+        registryRule: true,
         milestones: { orderBy: { year: 'asc' }, select: { year: true, value: true, comparator: true, text: true } },
         reporters: { orderBy: { position: 'asc' }, select: { unitId: true } },
         breakdowns: { select: { groupId: true } },
@@ -112,6 +115,7 @@ export async function loadPlanStructure(client: Client, planId: string): Promise
       decimals: i.decimals,
       lagged: i.lagged,
       position: i.position,
+      registryCounted: i.registryRule !== null,
       milestones: i.milestones.map((m) => ({
         year: m.year,
         value: Number(m.value),

@@ -48,7 +48,7 @@ export interface AssessedFirm {
 
 /** Every firm in scope, assessed on `day`; `criteria` null when no version is in force (every verdict unknown). */
 export async function loadAssessedFirms(viewer: Actor, day: Day): Promise<{ firms: AssessedFirm[]; criteria: HighTechCriteria | null }> {
-  const scope = scopedFirms(viewer);
+  const scope = await scopedFirms(viewer);
   const criteria = criteriaInForce(await listHighTechCriteria(), day);
   if (!scope) return { firms: [], criteria };
   const db = await getDb();

@@ -9,7 +9,7 @@ import { countSeries, type CountableFirm, type QualificationKind } from '@/lib/r
 import { scopedFirms } from '@/lib/queries/registry/scope';
 
 export async function loadCountableFirms(viewer: Actor, kinds: QualificationKind[]): Promise<CountableFirm[]> {
-  const where = scopedFirms(viewer);
+  const where = await scopedFirms(viewer);
   if (!where) return [];
   const db = await getDb();
   const firms = await db.enterprise.findMany({

@@ -84,7 +84,7 @@ function whereOf(scope: Prisma.EnterpriseWhereInput, filter: EnterpriseFilter, t
 /** One page of firms (or all of them for the export), filtered; the tier filter is applied after computing tiers. */
 export async function listEnterprises(viewer: Actor, filter: EnterpriseFilter, todayDefault: Day, options: { all?: boolean } = {}): Promise<{ rows: EnterpriseRowDto[]; total: number; page: number; pages: number }> {
   const today = filter.on ?? todayDefault;
-  const scope = scopedFirms(viewer);
+  const scope = await scopedFirms(viewer);
   if (!scope) return { rows: [], total: 0, page: 1, pages: 1 };
   const db = await getDb();
   const where = whereOf(scope, filter, new Date(`${today}T00:00:00Z`));
@@ -104,9 +104,9 @@ export async function listEnterprises(viewer: Actor, filter: EnterpriseFilter, t
 
 /** Towns and parks for the filters: all of them for a district-wide viewer, their own unit otherwise. */
 export async function listRegistryUnits(viewer: Actor): Promise<{ towns: { id: number; name: string }[]; parks: { id: number; name: string }[] }> {
-  const scope = scopedFirms(viewer);
+  const scope = await scopedFirms(viewer);
   if (!scope) return { towns: [], parks: [] };
   const db = await getDb();
-  const units = await db.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true, ...(viewer.unitId && Object.keys(scope).length ? { id: viewer.unitId } : {}) }, orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true } });
+  const units = await db.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true, ...('OR' in scope && viewer.unitId ? { id: viewer.unitId } : {}) }, orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true } });
   return { towns: units.filter((u) => u.kind === 'town'), parks: units.filter((u) => u.kind === 'park') };
 }

@@ -46,7 +46,7 @@ export interface EnterpriseProfileDto {
 const num = (v: { toString(): string } | null) => (v === null ? null : Number(v.toString()));
 
 export async function getEnterpriseProfile(viewer: Actor, id: number, today: Day): Promise<EnterpriseProfileDto> {
-  const scope = scopedFirms(viewer);
+  const scope = await scopedFirms(viewer);
   if (!scope) throw new NotFoundError();
   const db = await getDb();
   const firm = await db.enterprise.findFirst({

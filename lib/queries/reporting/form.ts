@@ -92,6 +92,8 @@ export interface FormIndicatorDto {
   kind: IndicatorKind;
   frequency: Frequency;
   lagged: boolean;
+  /** Counted from the enterprise registry: never typed (the form shows it read only, a typed figure is refused). */
+  registryCounted: boolean;
   milestones: { year: number; value: number; comparator: Comparator; text: string }[];
   items: FormItemDto[];
   /**
@@ -252,6 +254,7 @@ export async function getReportForm(
       kind: ind.kind,
       frequency: ind.frequency,
       lagged: ind.lagged,
+      registryCounted: ind.registryCounted,
       milestones: ind.milestones,
       items: itemDtos,
       groups: ind.breakdowns.map((g) => {

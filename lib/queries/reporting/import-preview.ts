@@ -142,7 +142,7 @@ export async function buildPreview(
     extendedUntil: submission?.extendedUntil ?? null,
     reopened: submission?.reopened ?? false,
   });
-  const ctx = { window, jumpThreshold: settings.jumpThreshold };
+  const ctx = { window, jumpThreshold: settings.jumpThreshold, source: 'import' as const };
   const entries = toEntries(parsed, def);
   const valuePlans = planValues(entries.values, def.itemMap, stored, previous, ctx);
   const taskPlans = planTasks(entries.tasks, def.taskMap, storedTasks, ctx);

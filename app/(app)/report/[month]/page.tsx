@@ -22,6 +22,14 @@ import { getReportForm } from '@/lib/queries/reporting/form';
 import { listTaskReportEvents, listValueEvents, type ValueEventDto } from '@/lib/queries/reporting/history';
 import type { Actor } from '@/lib/actor';
 import { RegistryFiguresSection } from '@/app/(app)/_registry/sections';
+import { getRegistryFigures } from '@/lib/queries/registry/derived';
+import { scopedFirms } from '@/lib/queries/registry/scope';
+
+/** A registry-counted slot is never typed: not editable here, with the registry's count beside what is stored. */
+function registryItem(counts: Map<number, { count: number; href: string | null }> | undefined, subjectId: number): { editable?: false; registry?: { count: number; href: string | null } } {
+  const registry = counts?.get(subjectId);
+  return registry ? { editable: false, registry } : {};
+}
 
 // The unit's state for the month, as the bureau's queue names it (lib/reporting/queue-state.ts).
 const stateTone: Record<QueueState, BadgeTone> = { submitted: 'warn', returned: 'bad', withdrawn: 'bad', missing: 'bad', pending: 'neutral', draft: 'info', approved: 'ok' };
@@ -63,6 +71,9 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
     throw error;
   }
 
+  // Registry-counted indicators: each slot read only, the month's count linked to the firms behind it.
+  const [registryFigures, listable] = await Promise.all([getRegistryFigures(actor, { reporterUnitId: form.unit.id, month: form.month }), scopedFirms(actor)]);
+  const registryOf = new Map(registryFigures.map((f) => [f.code, new Map(f.rows.map((r) => [r.subjectUnitId, { count: r.comparison.registry, href: listable ? r.href : null }]))]));
   const indicators: EntryIndicator[] = form.indicators.map((i) => ({
     code: i.code,
     name: locale === 'en' && i.nameEn ? i.nameEn : i.name,
@@ -71,7 +82,8 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
     kind: i.kind,
     lagged: i.lagged,
     milestones: i.milestones.map((m) => ({ year: m.year, text: m.text })),
-    items: i.items.map((item) => ({ ...item, current: item.current ? { id: item.current.id, text: item.current.text, status: item.current.status, version: item.current.version, comment: item.current.comment, warnings: item.current.warnings, returnReason: item.current.returnReason } : null })),
+    registryCounted: registryOf.has(i.code),
+    items: i.items.map((item) => ({ ...item, ...registryItem(registryOf.get(i.code), item.subject.id), current: item.current ? { id: item.current.id, text: item.current.text, status: item.current.status, version: item.current.version, comment: item.current.comment, warnings: item.current.warnings, returnReason: item.current.returnReason } : null })),
     groups: i.groups.map((g) => ({ id: g.id, name: g.name, total: g.total, coverage: g.coverage })),
   }));
   const tasks: EntryTask[] = form.tasks.map((task) => ({ ...task, current: task.current ? { id: task.current.id, progress: task.current.progress, narrative: task.current.narrative, note: task.current.note, status: task.current.status, version: task.current.version, returnReason: task.current.returnReason } : null }));

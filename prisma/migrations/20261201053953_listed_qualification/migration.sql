@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "QualificationKind" ADD VALUE 'listed';
