@@ -1,3 +1,6 @@
+'use client';
+// A client component for its payload's sake: fed with plain data, the page's React payload carries that data instead of
+// the rendered rows a second time (the server still renders the HTML).
 import { Link } from '@/components/ui/link';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';

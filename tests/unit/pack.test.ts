@@ -13,6 +13,8 @@ describe('pack', () => {
     // Each key list once (rows and their links), whatever the number of rows.
     expect(packed.h).toEqual([Object.keys(rows[0]), ['label', 'href']]);
     expect(JSON.stringify(packed.d).match(/"code"/g)).toBeNull();
+    // Each word once: the unit named in both rows is one string.
+    expect(packed.s.filter((x) => x === '区科技局')).toHaveLength(1);
   });
 
   test('packed data is smaller than the objects once there are a few rows', () => {
@@ -21,7 +23,7 @@ describe('pack', () => {
   });
 
   test('plain arrays, numbers, booleans and empty arrays come back as they went', () => {
-    const value = { a: [1, 2, 3], b: [], c: true, d: 0, e: ['§ not a header'], f: [[1], [2]] };
+    const value = { a: [1, 2, 3], b: [], c: true, d: 0, e: ['§ not a header', '#'], f: [[1], [2]], g: [{ '§': 1 }], h: [{ '#': 2 }] };
     expect(unpack(pack(value))).toEqual(value);
   });
 });

@@ -126,7 +126,11 @@ export async function BehindWidget({ asOf, latest, locale }: WidgetProps) {
 
 // The long lists go to client components as packed data (see components/dashboard/packed-lists.tsx); a line shows no
 // sparkline, so its points stay on the server.
-const line = (card: IndicatorCardView): IndicatorCardView => ({ ...card, sparkline: null });
+const line = (card: IndicatorCardView): IndicatorCardView => ({
+  ...card,
+  sparkline: null,
+  share: card.share && { text: card.share.text, ratio: Math.round(card.share.ratio * 1000) / 1000 },
+});
 
 const keep = (filter: ProgressStatus | null | undefined) => (status: ProgressStatus) => !filter || status === filter;
 
