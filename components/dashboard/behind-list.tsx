@@ -69,9 +69,7 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                 <li key={b.code} data-code={b.code}>
                   <p className="line">
                     <StatusBadge status={b.status} label={b.statusLabel} />
-                    <Link href={b.href} className="font-medium">
-                      {b.name}
-                    </Link>
+                    <Link href={b.href}>{b.name}</Link>
                     <span className="gap-text">{b.gap}</span>
                   </p>
                   <p className="note num">{`${b.against} · ${b.since}`}</p>
@@ -104,10 +102,8 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                 <li key={t.key} data-task={t.key}>
                   <p className="line">
                     <StatusBadge status={t.status} label={t.statusLabel} />
-                    <span className="note">{t.label}</span>
-                    <Link href={t.href} className="font-medium">
-                      {t.title}
-                    </Link>
+                    <small>{t.label}</small>
+                    <Link href={t.href}>{t.title}</Link>
                   </p>
                   <p className="note">{t.why}</p>
                   {t.leads.length ? (

@@ -28,12 +28,10 @@ function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
     <div className="min-w-0">
       <p className="line">
         <StatusBadge status={cell.status} label={cell.statusLabel} />
-        <Link href={cell.href} className="font-medium">
-          {cell.label}
-        </Link>
+        <Link href={cell.href}>{cell.label}</Link>
         {cell.value ? (
           <span className="num">
-            <b>{cell.value}</b> <span className="note">{cell.month}</span>
+            <b>{cell.value}</b> <small>{cell.month}</small>
           </span>
         ) : (
           <span className="mute">{noData}</span>
@@ -47,7 +45,7 @@ function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
 /** The industry clusters of tasks 7–11, enterprises and output value side by side (one compact line each). */
 export function ClusterBoard({ rows, noData }: { rows: ClusterRowView[]; noData: string }) {
   return (
-    <ul className="list rounded-lg border border-slate-200 bg-white px-3">
+    <ul className="list panel">
       {rows.map((row) => (
         <li key={row.key}>
           <h3 className="line font-semibold text-slate-800">

@@ -13,12 +13,10 @@ export function IndicatorRow({ card }: { card: IndicatorCardView }) {
       <p className="line">
         <StatusBadge status={card.status} label={card.statusLabel} />
         {card.tag ? <span className="note">{card.tag}</span> : null}
-        <Link href={card.href} className="font-medium">
-          {card.name}
-        </Link>
+        <Link href={card.href}>{card.name}</Link>
         {card.value ? (
           <span className="num">
-            <b>{card.value}</b> <span className="note">{card.month}</span>
+            <b>{card.value}</b> <small>{card.month}</small>
             {card.flags.length ? ` ${card.flags.join(' ')}` : ''}
           </span>
         ) : (

@@ -10,7 +10,7 @@ import { unpack, type Packed } from '@/lib/dashboard/pack';
 
 function Lines({ cards }: { cards: IndicatorCardView[] }) {
   return (
-    <ul className="list rounded-lg border border-slate-200 bg-white px-3">
+    <ul className="list panel">
       {cards.map((card) => (
         <IndicatorRow key={card.code} card={card} />
       ))}

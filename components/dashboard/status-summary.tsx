@@ -40,10 +40,10 @@ export function StatusSummary({
                 href={c.href}
                 aria-current={active === c.status ? 'true' : undefined}
                 data-filter={c.status}
-                className={`flex items-center gap-1.5 rounded px-1 text-slate-900 no-underline hover:bg-slate-100 ${active === c.status ? 'ring-2 ring-brand-600' : ''}`}
+                className={active === c.status ? 'count ring-2 ring-brand-600' : 'count'}
               >
                 <StatusBadge status={c.status} label={c.label} size="md" />
-                <span className="num text-lg font-semibold underline decoration-slate-400 underline-offset-4">{c.count}</span>
+                <span className="count-n">{c.count}</span>
               </Link>
             ) : (
               <span className="flex items-center gap-1.5 px-1">
