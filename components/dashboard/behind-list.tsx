@@ -55,7 +55,7 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
   return (
     <section aria-labelledby="behind" className="mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
-        <h2 id="behind" className="text-lg font-semibold text-brand-900">
+        <h2 id="behind" className="sec-title">
           {text.title}
         </h2>
         <p className="text-xs text-slate-600">{text.note}</p>
@@ -67,13 +67,13 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
             <ol className="list" data-behind-indicators>
               {indicators.map((b) => (
                 <li key={b.code} data-code={b.code}>
-                  <p className="line">
+                  <p>
                     <StatusBadge status={b.status} label={b.statusLabel} />
                     <Link href={b.href}>{b.name}</Link>
                     <span className="gap-text">{b.gap}</span>
                   </p>
-                  <p className="note num">{`${b.against} · ${b.since}`}</p>
-                  <p className="note">
+                  <p>{`${b.against} · ${b.since}`}</p>
+                  <p>
                     {b.leads.length ? (
                       <>
                         <span className="mute">{text.lead}</span>
@@ -100,14 +100,14 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
             <ol className="list" data-behind-tasks>
               {tasks.map((t) => (
                 <li key={t.key} data-task={t.key}>
-                  <p className="line">
+                  <p>
                     <StatusBadge status={t.status} label={t.statusLabel} />
                     <small>{t.label}</small>
                     <Link href={t.href}>{t.title}</Link>
                   </p>
-                  <p className="note">{t.why}</p>
+                  <p>{t.why}</p>
                   {t.leads.length ? (
-                    <p className="note">
+                    <p>
                       <span className="mute">{text.lead}</span>
                       <Links items={t.leads} />
                     </p>

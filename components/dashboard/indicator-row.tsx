@@ -10,21 +10,21 @@ export function IndicatorRow({ card }: { card: IndicatorCardView }) {
   const notes = [card.share?.text, ...card.targets, card.changes.join('　') || undefined, card.pendingNote ?? undefined, card.owner].filter(Boolean);
   return (
     <li data-card={card.code}>
-      <p className="line">
+      <p>
         <StatusBadge status={card.status} label={card.statusLabel} />
-        {card.tag ? <span className="note">{card.tag}</span> : null}
+        {card.tag ? <small>{card.tag}</small> : null}
         <Link href={card.href}>{card.name}</Link>
         {card.value ? (
-          <span className="num">
+          <span>
             <b>{card.value}</b> <small>{card.month}</small>
             {card.flags.length ? ` ${card.flags.join(' ')}` : ''}
           </span>
         ) : (
           <span className="mute">{card.noData}</span>
         )}
-        {card.gap ? <span className="num font-medium" data-gap>{card.gap}</span> : null}
+        {card.gap ? <span data-gap="">{card.gap}</span> : null}
       </p>
-      {notes.length ? <p className="note num">{notes.join(' · ')}</p> : null}
+      {notes.length ? <p>{notes.join(' · ')}</p> : null}
     </li>
   );
 }

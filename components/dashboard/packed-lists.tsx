@@ -8,11 +8,14 @@ import type { IndicatorCardView } from '@/components/dashboard/indicator-card';
 import { IndicatorRow } from '@/components/dashboard/indicator-row';
 import { unpack, type Packed } from '@/lib/dashboard/pack';
 
+/** The addresses the server left empty because they follow from the code (no month in them). */
+const indicatorHref = <T extends { code: string; href: string }>(item: T): T => (item.href ? item : { ...item, href: `/indicators/${item.code}` });
+
 function Lines({ cards }: { cards: IndicatorCardView[] }) {
   return (
     <ul className="list panel">
       {cards.map((card) => (
-        <IndicatorRow key={card.code} card={card} />
+        <IndicatorRow key={card.code} card={indicatorHref(card)} />
       ))}
     </ul>
   );
@@ -40,7 +43,13 @@ export function PackedTargetGroups({ data }: { data: Packed }) {
 
 export function PackedBehindList({ data }: { data: Packed }) {
   const { indicators, tasks, text } = unpack<{ indicators: BehindIndicatorView[]; tasks: BehindTaskView[]; text: BehindListText }>(data);
-  return <BehindList indicators={indicators} tasks={tasks} text={text} />;
+  return (
+    <BehindList
+      indicators={indicators.map(indicatorHref)}
+      tasks={tasks.map((task) => (task.href ? task : { ...task, href: `/tasks/${task.key}` }))}
+      text={text}
+    />
+  );
 }
 
 export function PackedClusterBoard({ data }: { data: Packed }) {

@@ -8,9 +8,9 @@
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** Data as sent: `s` the strings, `h` the key lists, `d` the value (see the module's note). */
+/** Data as sent: `s` the strings (joined by `SEP` when none contains it), `h` the key lists, `d` the value. */
 export interface Packed {
-  s: string[];
+  s: string | string[];
   h: string[][];
   d: Json;
 }
@@ -19,6 +19,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** A header reference opens an array of rows: `[{"§": n}, [values…], …]`. */
 const HEADER = '§';
+/** Joins the strings: one character where a list would cost a quote, a comma and a quote, each escaped twice. */
+const SEP = '¦';
 const NUMBER = '#';
 
 export function pack(value: unknown): Packed {
@@ -60,10 +62,11 @@ export function pack(value: unknown): Packed {
     return v as Json;
   };
   const d = walk(value);
-  return { s: strings, h: headers, d };
+  return { s: strings.some((x) => x.includes(SEP)) ? strings : strings.join(SEP), h: headers, d };
 }
 
-export function unpack<T>({ s, h, d }: Packed): T {
+export function unpack<T>({ s: joined, h, d }: Packed): T {
+  const s = typeof joined === 'string' ? joined.split(SEP) : joined;
   const walk = (v: Json): unknown => {
     if (typeof v === 'number') return s[v];
     if (Array.isArray(v)) {

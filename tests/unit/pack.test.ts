@@ -14,12 +14,19 @@ describe('pack', () => {
     expect(packed.h).toEqual([Object.keys(rows[0]), ['label', 'href']]);
     expect(JSON.stringify(packed.d).match(/"code"/g)).toBeNull();
     // Each word once: the unit named in both rows is one string.
-    expect(packed.s.filter((x) => x === '区科技局')).toHaveLength(1);
+    expect((packed.s as string).split('¦').filter((x) => x === '区科技局')).toHaveLength(1);
   });
 
   test('packed data is smaller than the objects once there are a few rows', () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ ...rows[0], code: `c${i}` }));
     expect(JSON.stringify(pack(many)).length).toBeLessThan(JSON.stringify(many).length * 0.75);
+  });
+
+  test('strings holding the separator travel as a list', () => {
+    const value = { a: 'x¦y', b: ['', 'z'] };
+    expect(Array.isArray(pack(value).s)).toBe(true);
+    expect(unpack(pack(value))).toEqual(value);
+    expect(unpack(pack({ b: ['', 'z', ''] }))).toEqual({ b: ['', 'z', ''] });
   });
 
   test('plain arrays, numbers, booleans and empty arrays come back as they went', () => {

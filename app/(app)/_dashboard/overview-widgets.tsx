@@ -121,13 +121,23 @@ export async function StatusSummaryWidget({ asOf, latest, locale, filter = null 
 
 export async function BehindWidget({ asOf, latest, locale }: WidgetProps) {
   const { behind } = await overviewView(asOf, latest, locale);
-  return <PackedBehindList data={pack(behind)} />;
+  return (
+    <PackedBehindList
+      data={pack({
+        ...behind,
+        indicators: behind.indicators.map((b) => ({ ...b, href: b.href === `/indicators/${b.code}` ? '' : b.href })),
+        tasks: behind.tasks.map((b) => ({ ...b, href: b.href === `/tasks/${b.key}` ? '' : b.href })),
+      })}
+    />
+  );
 }
 
 // The long lists go to client components as packed data (see components/dashboard/packed-lists.tsx); a line shows no
 // sparkline, so its points stay on the server.
+// An address the client can rebuild from the code (no month in it) travels empty (`withDefaultHrefs`).
 const line = (card: IndicatorCardView): IndicatorCardView => ({
   ...card,
+  href: card.href === `/indicators/${card.code}` ? '' : card.href,
   sparkline: null,
   share: card.share && { text: card.share.text, ratio: Math.round(card.share.ratio * 1000) / 1000 },
 });
