@@ -76,13 +76,13 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                   <p>
                     {b.leads.length ? (
                       <>
-                        <span className="mute">{text.lead}</span>
+                        <em>{text.lead}</em>
                         <Links items={b.leads} />
                       </>
                     ) : null}
                     {b.tasks.length ? (
                       <>
-                        <span className="mute ml-2">{text.inTasks}</span>
+                        <em>{text.inTasks}</em>
                         <Links items={b.tasks} />
                       </>
                     ) : null}
@@ -108,7 +108,7 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                   <p>{t.why}</p>
                   {t.leads.length ? (
                     <p>
-                      <span className="mute">{text.lead}</span>
+                      <em>{text.lead}</em>
                       <Links items={t.leads} />
                     </p>
                   ) : null}

@@ -25,7 +25,7 @@ export interface ClusterRowView {
 function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
   const notes = [cell.share?.text, cell.target, cell.detail].filter(Boolean);
   return (
-    <div className="min-w-0">
+    <div>
       <p className="line">
         <StatusBadge status={cell.status} label={cell.statusLabel} />
         <Link href={cell.href}>{cell.label}</Link>
@@ -48,13 +48,13 @@ export function ClusterBoard({ rows, noData }: { rows: ClusterRowView[]; noData:
     <ul className="list panel">
       {rows.map((row) => (
         <li key={row.key}>
-          <h3 className="line font-semibold text-slate-800">
+          <h3 className="line cl-name">
             {row.name}
             <span className="note font-normal">
               <Link href={row.task.href}>{row.task.label}</Link> · {row.lead}
             </span>
           </h3>
-          <div className="grid gap-x-4 sm:grid-cols-2">
+          <div className="cells">
             {row.cells.map((cell) => (
               <Cell key={cell.href} cell={cell} noData={noData} />
             ))}

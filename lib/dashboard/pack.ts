@@ -3,8 +3,8 @@
 // Props of a client component travel to the browser twice: as the server-rendered HTML and as JSON inside the page's
 // React payload. A list of view objects repeats every key in every row, and the same words (a status, a month, a
 // unit's name) in many rows. Packed, every string is listed once (`s`) and referred to by its index; an array of
-// objects becomes one header (its keys, listed once in `h`) and rows of values; a number is `{"#": n}` so that it is
-// not read as a string's index. `unpack(pack(x))` equals `x` for plain JSON data, `undefined` fields read back as null.
+// objects becomes one header (its keys, listed once in `h`, referred to as −1 − its index) and rows of values; a
+// number is `{"#": n}` so that it is read as neither. `unpack(pack(x))` equals `x` for plain JSON data, `undefined` fields read back as null.
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -17,8 +17,6 @@ export interface Packed {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A header reference opens an array of rows: `[{"§": n}, [values…], …]`. */
-const HEADER = '§';
 /** Joins the strings: one character where a list would cost a quote, a comma and a quote, each escaped twice. */
 const SEP = '¦';
 const NUMBER = '#';
@@ -54,7 +52,7 @@ export function pack(value: unknown): Packed {
     if (Array.isArray(v)) {
       if (v.length && v.every(isRecord)) {
         const keys = [...new Set(v.flatMap((o) => Object.keys(o)))];
-        return [{ [HEADER]: header(keys) }, ...v.map((o) => keys.map((k) => walk(o[k])))];
+        return [-1 - header(keys), ...v.map((o) => keys.map((k) => walk(o[k])))];
       }
       return v.map(walk);
     }
@@ -71,8 +69,8 @@ export function unpack<T>({ s: joined, h, d }: Packed): T {
     if (typeof v === 'number') return s[v];
     if (Array.isArray(v)) {
       const [first, ...rows] = v;
-      if (isRecord(first) && typeof first[HEADER] === 'number' && rows.every(Array.isArray)) {
-        const keys = h[first[HEADER] as number];
+      if (typeof first === 'number' && first < 0) {
+        const keys = h[-1 - first];
         return rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, walk((row as Json[])[i] ?? null)])));
       }
       return v.map(walk);
