@@ -53,8 +53,8 @@ function Links({ items }: { items: LinkView[] }) {
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
 export function BehindList({ indicators, tasks, text }: { indicators: BehindIndicatorView[]; tasks: BehindTaskView[]; text: BehindListText }) {
   return (
-    <section aria-labelledby="behind" className="mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
+    <section aria-labelledby="behind" className="behind">
+      <div className="behind-head">
         <h2 id="behind" className="sec-title">
           {text.title}
         </h2>

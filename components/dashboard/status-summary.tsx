@@ -30,7 +30,7 @@ export function StatusSummary({
   hint?: string;
 }) {
   return (
-    <section aria-label={title} className="avoid-break mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+    <section aria-label={title} className="summary avoid-break">
       <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
       <ul className="flex flex-wrap gap-x-4 gap-y-2">
         {counts.map((c) => (

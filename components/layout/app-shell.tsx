@@ -11,12 +11,12 @@ export interface ShellText extends ShellHeaderText {
 export function AppShell({ text, children }: { text: ShellText; children: ReactNode }) {
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <a href="#main" className="skip">
         {text.skip}
       </a>
       <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': text.printedAt ?? undefined }} />
       <ShellHeader text={text} />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:px-0 print:py-2">
+      <main id="main" className="page">
         {children}
       </main>
     </>

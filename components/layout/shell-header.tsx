@@ -23,13 +23,13 @@ export interface ShellHeaderText {
 
 export function ShellHeader({ text }: { text: ShellHeaderText }) {
   return (
-    <header className="bg-brand-900 text-white print:bg-white print:text-black">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-white no-underline hover:no-underline print:text-black">
+    <header className="hdr">
+      <div className="hdr-row">
+        <Link href="/" className="hdr-home">
           <span className="block text-xs opacity-80">{text.district}</span>
           <span className="text-lg font-semibold">{text.appName}</span>
         </Link>
-        <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
+        <nav aria-label="main" className="hdr-nav no-print">
           {text.nav.map((item) => (
             <Link key={item.href} href={item.href} className="nav-link">
               {item.label}
@@ -38,13 +38,13 @@ export function ShellHeader({ text }: { text: ShellHeaderText }) {
           <form action={setLocaleAction}>
             <input type="hidden" name="locale" value={text.otherLocale} />
             {/* The visible word starts the accessible name (WCAG 2.5.3 Label in Name); the purpose follows for screen readers. */}
-            <button type="submit" className="ml-2 rounded border border-white/40 px-2 py-1 text-xs hover:bg-white/10">
+            <button type="submit" className="hdr-btn ml-2">
               <span lang={text.otherLocale}>{text.language}</span>
               <span className="sr-only"> ({text.languageLabel})</span>
             </button>
           </form>
         </nav>
-        <div className="no-print flex items-center gap-3 text-xs">
+        <div className="hdr-user no-print">
           {text.inbox ? <InboxLink {...text.inbox} /> : null}
           <span className="text-right leading-tight">
             <Link href={text.user.accountHref} className="font-medium text-white" title={text.user.accountLabel}>
@@ -57,7 +57,7 @@ export function ShellHeader({ text }: { text: ShellHeaderText }) {
       </div>
       {/* Inside the banner landmark, so nothing on the page lies outside a landmark. */}
       {text.demoBanner ? (
-        <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
+        <div role="note" className="demo">
           {text.demoBanner}
         </div>
       ) : null}
