@@ -26,18 +26,18 @@ function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
   const notes = [cell.share?.text, cell.target, cell.detail].filter(Boolean);
   return (
     <div>
-      <p className="line">
+      <p>
         <StatusBadge status={cell.status} label={cell.statusLabel} />
         <Link href={cell.href}>{cell.label}</Link>
         {cell.value ? (
-          <span className="num">
+          <span>
             <b>{cell.value}</b> <small>{cell.month}</small>
           </span>
         ) : (
           <span className="mute">{noData}</span>
         )}
       </p>
-      {notes.length ? <p className="note num">{notes.join(' · ')}</p> : null}
+      {notes.length ? <p>{notes.join(' · ')}</p> : null}
     </div>
   );
 }

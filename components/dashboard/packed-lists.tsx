@@ -33,7 +33,7 @@ export function PackedTargetGroups({ data }: { data: Packed }) {
     <div className="grid gap-5">
       {groups.map((group) => (
         <div key={group.key}>
-          <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
+          <h3 className="sub-title mb-2">{group.title}</h3>
           <Lines cards={group.cards} />
         </div>
       ))}

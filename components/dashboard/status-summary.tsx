@@ -31,8 +31,8 @@ export function StatusSummary({
 }) {
   return (
     <section aria-label={title} className="summary avoid-break">
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-      <ul className="flex flex-wrap gap-x-4 gap-y-2">
+      <h2 className="sub-title">{title}</h2>
+      <ul className="counts">
         {counts.map((c) => (
           <li key={c.status}>
             {c.href && c.count > 0 ? (

@@ -9,13 +9,14 @@ export interface ShellText extends ShellHeaderText {
 }
 
 export function AppShell({ text, children }: { text: ShellText; children: ReactNode }) {
+  const { skip, printedAt, ...header } = text;
   return (
     <>
       <a href="#main" className="skip">
-        {text.skip}
+        {skip}
       </a>
-      <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': text.printedAt ?? undefined }} />
-      <ShellHeader text={text} />
+      <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': printedAt ?? undefined }} />
+      <ShellHeader text={header} />
       <main id="main" className="page">
         {children}
       </main>
