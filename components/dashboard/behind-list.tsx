@@ -43,11 +43,13 @@ export interface BehindListText {
   noneTasks: string;
   lead: string;
   inTasks: string;
+  /** Between names: 、 or ", ". */
+  sep?: string;
 }
 
-function Links({ items }: { items: LinkView[] }) {
+function Links({ items, sep = '、' }: { items: LinkView[]; sep?: string }) {
   // A flat list of links and separators (no wrapper per link: the overview repeats this some sixty times).
-  return <>{items.flatMap((l, i) => [...(i > 0 ? ['、'] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
+  return <>{items.flatMap((l, i) => [...(i > 0 ? [sep] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
 }
 
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
@@ -77,13 +79,13 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                     {b.leads.length ? (
                       <>
                         <em>{text.lead}</em>
-                        <Links items={b.leads} />
+                        <Links items={b.leads} sep={text.sep} />
                       </>
                     ) : null}
                     {b.tasks.length ? (
                       <>
                         <em>{text.inTasks}</em>
-                        <Links items={b.tasks} />
+                        <Links items={b.tasks} sep={text.sep} />
                       </>
                     ) : null}
                   </p>
@@ -109,7 +111,7 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
                   {t.leads.length ? (
                     <p>
                       <em>{text.lead}</em>
-                      <Links items={t.leads} />
+                      <Links items={t.leads} sep={text.sep} />
                     </p>
                   ) : null}
                 </li>
