@@ -36,6 +36,16 @@ export function formatQuantity(value: number, unit: string, decimals: number, lo
   return en ? `${n} ${en}` : n;
 }
 
+/** Between the items of a list of names: 、 in Chinese, a comma in English. */
+export function listSeparator(locale: Locale = 'zh-CN'): string {
+  return locale === 'en' ? ', ' : '、';
+}
+
+/** Between clauses: ； in Chinese, a semicolon in English. */
+export function clauseSeparator(locale: Locale = 'zh-CN'): string {
+  return locale === 'en' ? '; ' : '；';
+}
+
 export function formatMonth(month: Month, locale: Locale = 'zh-CN'): string {
   const { year, month: m } = parseMonth(month);
   if (locale === 'zh-CN') return `${year}年${m}月`;

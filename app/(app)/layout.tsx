@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { InboxLink } from '@/components/inbox/inbox-link';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
@@ -35,7 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           ? { text: t(returns.length ? 'app.returnBanner' : 'app.reminderBanner', { count: notices.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t(returns.length ? 'app.returnLink' : 'app.reminderLink') }
           : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
-        inbox: waiting === null ? null : <InboxLink count={waiting} label={t('inbox.headerLabel', { count: waiting })} text={t('nav.inbox')} />,
+        inbox: waiting === null ? null : { count: waiting, label: t('inbox.headerLabel', { count: waiting }), text: t('nav.inbox') },
         nav: navigationFor(session.actor).map((item) => ({ href: item.href, label: t(item.label) })),
         user: {
           name: session.displayName,

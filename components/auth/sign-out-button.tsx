@@ -19,7 +19,7 @@ async function signOut(): Promise<void> {
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => void signOut()} className="rounded border border-white/40 px-2 py-1 text-xs text-white hover:bg-white/10">
+    <button type="button" onClick={() => void signOut()} className="hdr-btn">
       {label}
     </button>
   );

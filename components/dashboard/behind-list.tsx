@@ -43,19 +43,21 @@ export interface BehindListText {
   noneTasks: string;
   lead: string;
   inTasks: string;
+  /** Between names: 、 or ", ". */
+  sep?: string;
 }
 
-function Links({ items }: { items: LinkView[] }) {
+function Links({ items, sep = '、' }: { items: LinkView[]; sep?: string }) {
   // A flat list of links and separators (no wrapper per link: the overview repeats this some sixty times).
-  return <>{items.flatMap((l, i) => [...(i > 0 ? ['、'] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
+  return <>{items.flatMap((l, i) => [...(i > 0 ? [sep] : []), <Link key={i} href={l.href}>{l.label}</Link>])}</>;
 }
 
 /** The leader's list: what is behind, by how much, whose job it is. Lines are short so the list fits above the fold. */
 export function BehindList({ indicators, tasks, text }: { indicators: BehindIndicatorView[]; tasks: BehindTaskView[]; text: BehindListText }) {
   return (
-    <section aria-labelledby="behind" className="mb-6 rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-slate-200 px-4 py-2">
-        <h2 id="behind" className="text-lg font-semibold text-brand-900">
+    <section aria-labelledby="behind" className="behind">
+      <div className="behind-head">
+        <h2 id="behind" className="sec-title">
           {text.title}
         </h2>
         <p className="text-xs text-slate-600">{text.note}</p>
@@ -67,25 +69,23 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
             <ol className="list" data-behind-indicators>
               {indicators.map((b) => (
                 <li key={b.code} data-code={b.code}>
-                  <p className="line">
+                  <p>
                     <StatusBadge status={b.status} label={b.statusLabel} />
-                    <Link href={b.href} className="font-medium">
-                      {b.name}
-                    </Link>
+                    <Link href={b.href}>{b.name}</Link>
                     <span className="gap-text">{b.gap}</span>
                   </p>
-                  <p className="note num">{`${b.against} · ${b.since}`}</p>
-                  <p className="note">
+                  <p>{`${b.against} · ${b.since}`}</p>
+                  <p>
                     {b.leads.length ? (
                       <>
-                        <span className="mute">{text.lead}</span>
-                        <Links items={b.leads} />
+                        <em>{text.lead}</em>
+                        <Links items={b.leads} sep={text.sep} />
                       </>
                     ) : null}
                     {b.tasks.length ? (
                       <>
-                        <span className="mute ml-2">{text.inTasks}</span>
-                        <Links items={b.tasks} />
+                        <em>{text.inTasks}</em>
+                        <Links items={b.tasks} sep={text.sep} />
                       </>
                     ) : null}
                   </p>
@@ -102,18 +102,16 @@ export function BehindList({ indicators, tasks, text }: { indicators: BehindIndi
             <ol className="list" data-behind-tasks>
               {tasks.map((t) => (
                 <li key={t.key} data-task={t.key}>
-                  <p className="line">
+                  <p>
                     <StatusBadge status={t.status} label={t.statusLabel} />
-                    <span className="note">{t.label}</span>
-                    <Link href={t.href} className="font-medium">
-                      {t.title}
-                    </Link>
+                    <small>{t.label}</small>
+                    <Link href={t.href}>{t.title}</Link>
                   </p>
-                  <p className="note">{t.why}</p>
+                  <p>{t.why}</p>
                   {t.leads.length ? (
-                    <p className="note">
-                      <span className="mute">{text.lead}</span>
-                      <Links items={t.leads} />
+                    <p>
+                      <em>{text.lead}</em>
+                      <Links items={t.leads} sep={text.sep} />
                     </p>
                   ) : null}
                 </li>

@@ -25,21 +25,19 @@ export interface ClusterRowView {
 function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
   const notes = [cell.share?.text, cell.target, cell.detail].filter(Boolean);
   return (
-    <div className="min-w-0">
-      <p className="line">
+    <div>
+      <p>
         <StatusBadge status={cell.status} label={cell.statusLabel} />
-        <Link href={cell.href} className="font-medium">
-          {cell.label}
-        </Link>
+        <Link href={cell.href}>{cell.label}</Link>
         {cell.value ? (
-          <span className="num">
-            <b>{cell.value}</b> <span className="note">{cell.month}</span>
+          <span>
+            <b>{cell.value}</b> <small>{cell.month}</small>
           </span>
         ) : (
           <span className="mute">{noData}</span>
         )}
       </p>
-      {notes.length ? <p className="note num">{notes.join(' · ')}</p> : null}
+      {notes.length ? <p>{notes.join(' · ')}</p> : null}
     </div>
   );
 }
@@ -47,16 +45,16 @@ function Cell({ cell, noData }: { cell: ClusterCellView; noData: string }) {
 /** The industry clusters of tasks 7–11, enterprises and output value side by side (one compact line each). */
 export function ClusterBoard({ rows, noData }: { rows: ClusterRowView[]; noData: string }) {
   return (
-    <ul className="list rounded-lg border border-slate-200 bg-white px-3">
+    <ul className="list panel">
       {rows.map((row) => (
         <li key={row.key}>
-          <h3 className="line font-semibold text-slate-800">
+          <h3 className="line cl-name">
             {row.name}
             <span className="note font-normal">
               <Link href={row.task.href}>{row.task.label}</Link> · {row.lead}
             </span>
           </h3>
-          <div className="grid gap-x-4 sm:grid-cols-2">
+          <div className="cells">
             {row.cells.map((cell) => (
               <Cell key={cell.href} cell={cell} noData={noData} />
             ))}

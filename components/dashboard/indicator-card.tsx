@@ -2,6 +2,9 @@ import { Link } from '@/components/ui/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { StatusBadge, statusEdge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';
+import { IndicatorRow } from '@/components/dashboard/indicator-row';
+
+export { IndicatorRow };
 
 export interface IndicatorCardView {
   code: string;
@@ -74,35 +77,6 @@ export function IndicatorCard({ card }: { card: IndicatorCardView }) {
         <p className="mute">{card.owner}</p>
       </div>
     </article>
-  );
-}
-
-/**
- * A target as one compact line: the same facts as a card (value, month, gap to plan, share of the milestone, the
- * milestones, the change, who reports it) without the card's chrome and the sparkline (the indicator page has the chart).
- */
-export function IndicatorRow({ card }: { card: IndicatorCardView }) {
-  const notes = [card.share?.text, ...card.targets, card.changes.join('　') || undefined, card.pendingNote ?? undefined, card.owner].filter(Boolean);
-  return (
-    <li data-card={card.code}>
-      <p className="line">
-        <StatusBadge status={card.status} label={card.statusLabel} />
-        {card.tag ? <span className="note">{card.tag}</span> : null}
-        <Link href={card.href} className="font-medium">
-          {card.name}
-        </Link>
-        {card.value ? (
-          <span className="num">
-            <b>{card.value}</b> <span className="note">{card.month}</span>
-            {card.flags.length ? ` ${card.flags.join(' ')}` : ''}
-          </span>
-        ) : (
-          <span className="mute">{card.noData}</span>
-        )}
-        {card.gap ? <span className="num font-medium" data-gap>{card.gap}</span> : null}
-      </p>
-      {notes.length ? <p className="note num">{notes.join(' · ')}</p> : null}
-    </li>
   );
 }
 

@@ -1,3 +1,5 @@
+'use client';
+// A client component for its payload's sake (plain data in, the form and links out; works without JavaScript).
 import { Link } from '@/components/ui/link';
 
 export interface MonthPickerText {

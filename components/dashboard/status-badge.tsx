@@ -13,7 +13,7 @@ export const statusEdge: Record<ProgressStatus, string> = {
 
 export function StatusBadge({ status, label, size = 'sm' }: { status: ProgressStatus; label: string; size?: 'sm' | 'md' }) {
   return (
-    <span className={`badge st-${status}${size === 'md' ? ' badge-md' : ''}`} data-status={status}>
+    <span className={size === 'md' ? 'badge-md' : undefined} data-status={status}>
       {label}
     </span>
   );

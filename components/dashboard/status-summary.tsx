@@ -1,3 +1,6 @@
+'use client';
+// A client component for its payload's sake: fed with plain data, the page's React payload carries that data instead of
+// the rendered rows a second time (the server still renders the HTML).
 import { Link } from '@/components/ui/link';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import type { ProgressStatus } from '@/lib/progress/types';
@@ -27,9 +30,9 @@ export function StatusSummary({
   hint?: string;
 }) {
   return (
-    <section aria-label={title} className="avoid-break mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-      <ul className="flex flex-wrap gap-x-4 gap-y-2">
+    <section aria-label={title} className="summary avoid-break">
+      <h2 className="sub-title">{title}</h2>
+      <ul className="counts">
         {counts.map((c) => (
           <li key={c.status}>
             {c.href && c.count > 0 ? (
@@ -37,10 +40,10 @@ export function StatusSummary({
                 href={c.href}
                 aria-current={active === c.status ? 'true' : undefined}
                 data-filter={c.status}
-                className={`flex items-center gap-1.5 rounded px-1 text-slate-900 no-underline hover:bg-slate-100 ${active === c.status ? 'ring-2 ring-brand-600' : ''}`}
+                className={active === c.status ? 'count ring-2 ring-brand-600' : 'count'}
               >
                 <StatusBadge status={c.status} label={c.label} size="md" />
-                <span className="num text-lg font-semibold underline decoration-slate-400 underline-offset-4">{c.count}</span>
+                <span className="count-n">{c.count}</span>
               </Link>
             ) : (
               <span className="flex items-center gap-1.5 px-1">

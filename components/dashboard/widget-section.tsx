@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 export function WidgetSection({ id, title, note, children }: { id: string; title: string; note?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="mb-8">
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id={id} className="text-lg font-semibold text-brand-900">
+      <div className="sec-head">
+        <h2 id={id} className="sec-title">
           {title}
         </h2>
         {note ? <p className="text-xs text-slate-500">{note}</p> : null}

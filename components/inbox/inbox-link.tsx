@@ -6,7 +6,7 @@ import { Link } from '@/components/ui/link';
  */
 export function InboxLink({ count, label, text }: { count: number; label: string; text: string }) {
   return (
-    <Link href="/inbox" title={label} data-inbox-count={count} className="inline-flex items-center gap-1 rounded border border-white/40 px-2 py-1 text-xs text-white hover:bg-white/10 hover:no-underline">
+    <Link href="/inbox" title={label} data-inbox-count={count} className="hdr-btn inline-flex items-center gap-1 hover:no-underline">
       {text}{' '}
       <span className={`min-w-[1.25rem] rounded-full px-1.5 text-center font-semibold ${count > 0 ? 'bg-amber-400 text-brand-900' : 'bg-white/20 text-white'}`}>{count}</span>
     </Link>

@@ -1,81 +1,23 @@
-import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { PrintMargins } from '@/components/layout/print-margins';
-import { setLocaleAction } from '@/lib/actions/locale';
+import { ShellHeader, type ShellHeaderText } from '@/components/layout/shell-header';
 
-export interface ShellText {
-  appName: string;
-  district: string;
+export interface ShellText extends ShellHeaderText {
   skip: string;
-  language: string;
-  languageLabel: string;
-  demoBanner: string | null;
   /** "打印时间：2026-11-15 10:00", printed in the top right margin of every sheet (components/layout/print-margins.tsx). */
   printedAt?: string;
-  reminder: { text: string; href: string; link: string } | null;
-  nav: { href: string; label: string }[];
-  /** The 待办 link with the number of entries waiting (components/inbox/inbox-link.tsx), or none. */
-  inbox?: ReactNode;
-  otherLocale: string;
-  user: { name: string; detail: string; accountHref: string; accountLabel: string; signOutLabel: string };
 }
 
 export function AppShell({ text, children }: { text: ShellText; children: ReactNode }) {
+  const { skip, printedAt, ...header } = text;
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-        {text.skip}
+      <a href="#main" className="skip">
+        {skip}
       </a>
-      <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': text.printedAt ?? undefined }} />
-      <header className="bg-brand-900 text-white print:bg-white print:text-black">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-white no-underline hover:no-underline print:text-black">
-            <span className="block text-xs opacity-80">{text.district}</span>
-            <span className="text-lg font-semibold">{text.appName}</span>
-          </Link>
-          <nav aria-label="main" className="no-print flex flex-wrap items-center gap-1 text-sm">
-            {text.nav.map((item) => (
-              <Link key={item.href} href={item.href} className="nav-link">
-                {item.label}
-              </Link>
-            ))}
-            <form action={setLocaleAction}>
-              <input type="hidden" name="locale" value={text.otherLocale} />
-              {/* The visible word starts the accessible name (WCAG 2.5.3 Label in Name); the purpose follows for screen readers. */}
-              <button type="submit" className="ml-2 rounded border border-white/40 px-2 py-1 text-xs hover:bg-white/10">
-                <span lang={text.otherLocale}>{text.language}</span>
-                <span className="sr-only"> ({text.languageLabel})</span>
-              </button>
-            </form>
-          </nav>
-          <div className="no-print flex items-center gap-3 text-xs">
-            {text.inbox}
-            <span className="text-right leading-tight">
-              <Link href={text.user.accountHref} className="font-medium text-white" title={text.user.accountLabel}>
-                {text.user.name}
-              </Link>
-              <span className="block opacity-75">{text.user.detail}</span>
-            </span>
-            <SignOutButton label={text.user.signOutLabel} />
-          </div>
-        </div>
-        {/* Inside the banner landmark, so nothing on the page lies outside a landmark. */}
-        {text.demoBanner ? (
-          <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
-            {text.demoBanner}
-          </div>
-        ) : null}
-        {text.reminder ? (
-          <div role="alert" className="no-print border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-900">
-            {text.reminder.text}{' '}
-            <Link href={text.reminder.href} className="font-medium text-red-900 underline">
-              {text.reminder.link}
-            </Link>
-          </div>
-        ) : null}
-      </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:px-0 print:py-2">
+      <PrintMargins boxes={{ 'top-left': `${text.district} · ${text.appName}`, 'top-right': printedAt ?? undefined }} />
+      <ShellHeader text={header} />
+      <main id="main" className="page">
         {children}
       </main>
     </>

@@ -1,3 +1,6 @@
+'use client';
+// A client component for its payload's sake: the not-found frames sit in every page's React payload (the layouts'
+// not-found boundaries), where a client component is a reference and its props, not its element tree.
 import type { ReactNode } from 'react';
 
 /** A 404 or error message in the platform's frame: a code, a title, what happened, and the ways on. */

@@ -136,3 +136,21 @@ test('the units list ranks units by what they are behind on; a lead unit on the 
   expect(Number(await page.locator(`tr[data-unit="${unitId}"] [data-col="indicators-behind"]`).innerText())).toBeGreaterThan(0);
   await page.close();
 });
+
+test('the overview weighs under 60 KB of HTML (gzip off) in both languages, complete and readable without JavaScript', async () => {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const page = await sessions.page('leader', { locale });
+    // The first request of a data version may stream behind skeletons; every later one is the whole page in one pass.
+    await page.request.get('/', { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
+    const res = await page.request.get('/', { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
+    expect(res.status()).toBe(200);
+    const html = await res.body();
+    const text = html.toString('utf8');
+    // Complete: the behind list, every target line, no skeleton; then the weight.
+    expect(text).toContain('data-behind-indicators');
+    expect(text).not.toContain('animate-pulse');
+    expect((text.match(/data-card="/g) ?? []).length).toBeGreaterThan(10);
+    expect(html.byteLength, `${locale}: ${(html.byteLength / 1024).toFixed(1)} KB`).toBeLessThan(60 * 1024);
+    await page.close();
+  }
+});

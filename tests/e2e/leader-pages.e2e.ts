@@ -44,7 +44,7 @@ function chineseLeft(text: string): string[] {
   return [...names, ...titles].filter((zh) => text.includes(zh));
 }
 
-test('the English overview, units list and task page show English names wherever the plan file gives one', async () => {
+test('the English overview, units list, rankings and task page show English names wherever the plan file gives one', async () => {
   const page = await sessions.page('leader', { locale: 'en' });
   await page.goto('/');
   await expect.poll(() => page.locator('[data-behind-indicators] > li').count()).toBeGreaterThan(0);
@@ -60,6 +60,13 @@ test('the English overview, units list and task page show English names wherever
   await page.goto('/units');
   expect(chineseLeft(await page.locator('main').innerText())).toEqual([]);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/units-en-1280.png`, fullPage: true });
+
+  // The horse race ranks units by their plan names: the English ones here (the bulletin document itself stays Chinese).
+  await page.goto('/rankings');
+  const rankings = await page.locator('main').innerText();
+  expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+  expect(chineseLeft(rankings)).toEqual([]);
+  expect(planFile.units.some((u) => u.nameEn && rankings.includes(u.nameEn))).toBe(true);
 
   await page.goto('/tasks/7');
   const taskPage = await page.locator('main').innerText();

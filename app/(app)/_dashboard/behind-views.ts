@@ -2,7 +2,7 @@
 // The order and the gaps come from lib/dashboard/behind (pure); this file only names and formats them.
 import type { BehindIndicatorView, BehindListText, BehindTaskView, LinkView } from '@/components/dashboard/behind-list';
 import { behindIndicators, behindTasks } from '@/lib/dashboard/behind';
-import { formatMonth, formatPercent, type Locale } from '@/lib/format';
+import { clauseSeparator, formatMonth, formatPercent, listSeparator, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { taskStatus } from '@/lib/progress';
 import type { TaskProgressDto } from '@/lib/queries/dashboard';
@@ -82,7 +82,7 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
     tasks: taskRows.map((row) => {
       const task = taskByKey.get(row.key)!;
       const why = [
-        row.indicators.length ? t('behind.whyIndicators', { names: row.indicators.map((c) => indicatorName(data.byCode.get(c)!, locale)).join('、') }) : null,
+        row.indicators.length ? t('behind.whyIndicators', { names: row.indicators.map((c) => indicatorName(data.byCode.get(c)!, locale)).join(listSeparator(locale)) }) : null,
         row.reportedBehind ? t('behind.whyReported', { count: row.reportedBehind }) : null,
       ].filter(Boolean);
       return {
@@ -92,7 +92,7 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
         href: withMonth(`/tasks/${task.key}`, asOf, latest),
         status: row.status,
         statusLabel: t(`status.${row.status}`),
-        why: why.join('；'),
+        why: why.join(clauseSeparator(locale)),
         leads: leadUnits(task).map((u) => unitLink(u, asOf, latest, locale)),
       };
     }),
@@ -105,6 +105,7 @@ export function behindView(data: DashboardData, tasks: TaskDto[], reports: Map<n
       noneTasks: t('behind.noneTasks'),
       lead: t('behind.lead'),
       inTasks: t('behind.inTasks'),
+      sep: listSeparator(locale),
     },
   };
 }

@@ -3,11 +3,12 @@
 // rendering them), so a request that finds it ready only renders.
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { ClusterBoard, type ClusterRowView } from '@/components/dashboard/cluster-board';
-import { IndicatorCardGrid, type IndicatorCardView } from '@/components/dashboard/indicator-card';
+import type { ClusterRowView } from '@/components/dashboard/cluster-board';
+import type { IndicatorCardView } from '@/components/dashboard/indicator-card';
+import { PackedBehindList, PackedClusterBoard, PackedTargetGroups, PackedTargetLines } from '@/components/dashboard/packed-lists';
 import { StatusSummary, type StatusCountView } from '@/components/dashboard/status-summary';
 import { StatusTable, type StatusRowView, type StatusTableText } from '@/components/dashboard/status-table';
-import { BehindList } from '@/components/dashboard/behind-list';
+import { pack } from '@/lib/dashboard/pack';
 import type { ProgressStatus } from '@/lib/progress';
 import type { Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
@@ -120,34 +121,43 @@ export async function StatusSummaryWidget({ asOf, latest, locale, filter = null 
 
 export async function BehindWidget({ asOf, latest, locale }: WidgetProps) {
   const { behind } = await overviewView(asOf, latest, locale);
-  return <BehindList indicators={behind.indicators} tasks={behind.tasks} text={behind.text} />;
+  return (
+    <PackedBehindList
+      data={pack({
+        ...behind,
+        indicators: behind.indicators.map((b) => ({ ...b, href: b.href === `/indicators/${b.code}` ? '' : b.href })),
+        tasks: behind.tasks.map((b) => ({ ...b, href: b.href === `/tasks/${b.key}` ? '' : b.href })),
+      })}
+    />
+  );
 }
+
+// The long lists go to client components as packed data (see components/dashboard/packed-lists.tsx); a line shows no
+// sparkline, so its points stay on the server.
+// An address the client can rebuild from the code (no month in it) travels empty (`withDefaultHrefs`).
+const line = (card: IndicatorCardView): IndicatorCardView => ({
+  ...card,
+  href: card.href === `/indicators/${card.code}` ? '' : card.href,
+  sparkline: null,
+  share: card.share && { text: card.share.text, ratio: Math.round(card.share.ratio * 1000) / 1000 },
+});
 
 const keep = (filter: ProgressStatus | null | undefined) => (status: ProgressStatus) => !filter || status === filter;
 
 export async function HeadlineWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { headline } = await overviewView(asOf, latest, locale);
-  return <IndicatorCardGrid cards={headline.filter((c) => keep(filter)(c.status))} compact />;
+  return <PackedTargetLines data={pack(headline.filter((c) => keep(filter)(c.status)).map(line))} />;
 }
 
 export async function ClustersWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { clusters, noData } = await overviewView(asOf, latest, locale);
-  return <ClusterBoard rows={clusters.filter((row) => row.cells.some((c) => keep(filter)(c.status)))} noData={noData} />;
+  return <PackedClusterBoard data={pack({ rows: clusters.filter((row) => row.cells.some((c) => keep(filter)(c.status))), noData })} />;
 }
 
 export async function TaskTargetsWidget({ asOf, latest, locale, filter }: WidgetProps) {
   const { taskGroups: all } = await overviewView(asOf, latest, locale);
-  const taskGroups = all.map((g) => ({ ...g, cards: g.cards.filter((c) => keep(filter)(c.status)) })).filter((g) => g.cards.length);
-  return (
-    <div className="grid gap-5">
-      {taskGroups.map((group) => (
-        <div key={group.key}>
-          <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
-          <IndicatorCardGrid cards={group.cards} compact />
-        </div>
-      ))}
-    </div>
-  );
+  const taskGroups = all.map((g) => ({ ...g, cards: g.cards.filter((c) => keep(filter)(c.status)).map(line) })).filter((g) => g.cards.length);
+  return <PackedTargetGroups data={pack(taskGroups)} />;
 }
 
 export async function InputsWidget({ asOf, latest, locale, filter }: WidgetProps) {

@@ -5,7 +5,7 @@ import type { ClusterRowView } from '@/components/dashboard/cluster-board';
 import type { IndicatorCardView } from '@/components/dashboard/indicator-card';
 import type { StatusCountView } from '@/components/dashboard/status-summary';
 import type { StatusRowView } from '@/components/dashboard/status-table';
-import { describeMilestone, formatMonth, formatPercent, formatQuantity, formatSignedQuantity, type Locale } from '@/lib/format';
+import { describeMilestone, formatMonth, formatPercent, formatQuantity, formatSignedQuantity, listSeparator, type Locale } from '@/lib/format';
 import { monthsBetween, type Month } from '@/lib/periods';
 import { sparklineSeries, type IndicatorProgress, type ProgressStatus } from '@/lib/progress';
 import { localName, partyLabel, type IndicatorDto, type TaskDto } from '@/lib/queries/plan';
@@ -125,7 +125,7 @@ export function cardView(data: DashboardData, ind: IndicatorDto, locale: Locale,
     targets: milestoneTexts(ind, progress, locale, t),
     changes: changeTexts(ind, progress, locale, t),
     sparkline: spark.actual.length > 1 ? { ...spark, label: t('sparkline', { name }) } : null,
-    owner: t('owner', { units: ind.reporters.map((r) => localName(locale, r)).join('、') }),
+    owner: t('owner', { units: ind.reporters.map((r) => localName(locale, r)).join(listSeparator(locale)) }),
   };
 }
 
@@ -196,7 +196,7 @@ export function clusterRowView(
     key: cluster.task.key,
     name: clusterName(cluster.enterprises, locale),
     task: { label: t('taskTag', { no: cluster.task.no }), href: withMonth(`/tasks/${cluster.task.key}`, data.asOf, latestMonth) },
-    lead: cluster.task.lead.map((p) => partyLabel(locale, p)).join('、'),
+    lead: cluster.task.lead.map((p) => partyLabel(locale, p)).join(listSeparator(locale)),
     cells: [cell(cluster.enterprises, t('enterprises')), cell(cluster.output, t('output'))],
   };
 }

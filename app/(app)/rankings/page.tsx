@@ -10,7 +10,7 @@ import { can } from '@/lib/permissions';
 import { gatePage } from '@/lib/gate/page';
 import { systemClock } from '@/lib/clock';
 import { formatMonth, type Locale } from '@/lib/format';
-import { getCurrentPlan, listIndicators } from '@/lib/queries/plan';
+import { getCurrentPlan, listIndicators, listUnits, localName } from '@/lib/queries/plan';
 import { getMonthRanking } from '@/lib/queries/rankings/month';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,13 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
   const [t, locale, query] = await Promise.all([getTranslations('rankings'), getLocale() as Promise<Locale>, searchParams]);
   const month = (await monthFrom(query)).month;
   const plan = await getCurrentPlan(actor);
-  const [ranking, indicators] = await Promise.all([getMonthRanking(actor, { planId: plan.id, month }, systemClock()), listIndicators(actor, plan.id)]);
+  const [ranking, indicators, units] = await Promise.all([
+    getMonthRanking(actor, { planId: plan.id, month }, systemClock()),
+    listIndicators(actor, plan.id),
+    locale === 'en' ? listUnits(actor, plan.id) : Promise.resolve([]),
+  ]);
+  // The ranking keeps the Chinese name it was computed with; the English UI shows the plan file's English name.
+  const unitName = new Map(units.map((u) => [u.id, localName(locale, u)]));
   const nameOf = (code: string) => {
     const ind = indicators.find((i) => i.code === code);
     return ind ? (locale === 'en' ? ind.nameEn : ind.name) : code;
@@ -67,7 +73,11 @@ export default async function RankingsPage({ searchParams }: { searchParams: Sea
           </div>
         } />
       {ranking.leagues.map((league) =>
-        league.rows.length ? <LeagueTable key={league.key} id={`league-${league.key}`} rows={league.rows} text={text(t(`league.${league.key}`))} /> : null,
+        league.rows.length ? <LeagueTable
+            key={league.key}
+            id={`league-${league.key}`}
+            rows={league.rows.map((row) => ({ ...row, name: unitName.get(row.unitId) ?? row.name }))}
+            text={text(t(`league.${league.key}`))} /> : null,
       )}
       <RuleNote
         rule={rule}
