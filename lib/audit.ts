@@ -1,5 +1,6 @@
 // Server only. Audit rows are written inside the caller's transaction; the database refuses to update or delete them.
 import 'server-only';
+import { wellFormed } from '@/lib/schemas/text';
 import type { Actor } from '@/lib/actor';
 import { Prisma } from '@/lib/generated/prisma/client';
 
@@ -85,7 +86,9 @@ export interface AuditEntry {
 type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
 
 /** "Nothing before" is SQL NULL, not JSON null, so that `before IS NULL` finds creations. */
-const json = (value: unknown) => (value == null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+// Strings made well-formed: jsonb refuses a lone surrogate, and an audit row must never be what fails a write.
+const json = (value: unknown) =>
+  value == null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v)) as Prisma.InputJsonValue);
 
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({

@@ -4,14 +4,14 @@
 import { z } from 'zod';
 import { securityPolicySchema } from '@/lib/auth/password-policy';
 import { allRoles, isValidRoleSet } from '@/lib/permissions';
-import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 
 const MAX_INT = 2_147_483_647;
 
 const idField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(1, 'validation.number').max(MAX_INT, 'validation.number');
 /** The version of the row the admin saw: a stale one is refused as "changed by someone else". */
 const versionField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(0, 'validation.number').max(MAX_INT, 'validation.number');
-const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(hasNoNul, NO_NUL_MESSAGE);
+const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE);
 /** Checked against the policy by the domain function, which knows the policy and the username. */
 const temporaryPasswordField = z.string('validation.required').min(1, 'validation.required').max(256, 'validation.passwordTooLong');
 
@@ -29,7 +29,7 @@ const unitField = z.preprocess((v) => (v === '' || v === undefined ? null : v), 
 export const createUserSchema = z
   .object({
     username: usernameField,
-    displayName: z.string('validation.required').trim().min(1, 'validation.required').max(50, 'validation.displayNameTooLong').refine(hasNoNul, NO_NUL_MESSAGE),
+    displayName: z.string('validation.required').trim().min(1, 'validation.required').max(50, 'validation.displayNameTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE),
     unitId: unitField,
     temporaryPassword: temporaryPasswordField,
   })

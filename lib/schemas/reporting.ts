@@ -6,7 +6,7 @@ import { isDateString } from '@/lib/reporting/deadlines';
 import { MAX_COMMENT, MAX_NARRATIVE } from '@/lib/reporting/form-plan';
 import { parseFigure, type FigureRules } from '@/lib/reporting/figures';
 import { ITEM_KEY_RE, TASK_KEY_RE } from '@/lib/reporting/keys';
-import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 
 const MAX_INT = 2_147_483_647;
 /** More entries than any unit's form has (the largest has ~90), small enough to bound the work of one request. */
@@ -15,7 +15,7 @@ export const MAX_FORM_ENTRIES = 2_000;
 export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.month');
 const idField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(1, 'validation.number').max(MAX_INT, 'validation.number');
 const versionField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(0, 'validation.number').max(MAX_INT, 'validation.number');
-export const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(hasNoNul, NO_NUL_MESSAGE);
+export const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE);
 
 /** A single form value arrives as a string, several as an array (formDataToObject). */
 function listOf<T extends z.ZodType>(item: T, max: number) {
@@ -40,7 +40,7 @@ const valueEntrySchema = z
   .object({
     value: z.union([z.string().max(64, 'validation.number'), z.number()]).optional(),
     version: versionField,
-    comment: z.string().max(MAX_COMMENT, 'validation.commentTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
+    comment: z.string().max(MAX_COMMENT, 'validation.commentTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
   })
   .strict();
 
@@ -53,8 +53,8 @@ const progressField = z
 const taskEntrySchema = z
   .object({
     progress: progressField,
-    narrative: z.string().max(MAX_NARRATIVE, 'validation.narrativeTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
-    note: z.string().max(MAX_COMMENT, 'validation.commentTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
+    narrative: z.string().max(MAX_NARRATIVE, 'validation.narrativeTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
+    note: z.string().max(MAX_COMMENT, 'validation.commentTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
     version: versionField,
   })
   .strict();
@@ -163,7 +163,7 @@ export const sendReminderSchema = z
   .object({
     month: monthField,
     unitIds: listOf(idField, 200),
-    message: z.string().trim().max(200, 'validation.commentTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
+    message: z.string().trim().max(200, 'validation.commentTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
   })
   .strict();
 export type SendReminderInput = z.output<typeof sendReminderSchema>;

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { setUserDisabled } from '@/lib/mutations/users';
 import { recordRefusal } from '@/lib/mutations/refusals';
+import { recordAudit } from '@/lib/audit';
 import { setupTestDatabase } from '../support/db';
 import { actorFor, makeUser } from '../support/factories';
 
@@ -31,4 +32,13 @@ test('whatever the request named, the record is bounded', async () => {
   const [row] = await db.auditLog.findMany({ where: { event: 'authz.denied', actorId: viewer.id } });
   expect(row.targetId).toHaveLength(200);
   expect(row.reason).toHaveLength(500);
+});
+
+test('found by fuzzing: text with a lone surrogate is written to the audit log made well-formed, never failing the write', async () => {
+  const db = await getDb();
+  const viewer = await makeUser({ roles: ['viewer'] });
+  const actor = actorFor(viewer, ['viewer']);
+  await db.$transaction((tx) => recordAudit(tx, actor, { event: 'authz.denied', targetType: 'action', targetId: 'x', result: 'failure', after: { message: '催办\ud800', pair: '👍' } }));
+  const [row] = await db.auditLog.findMany({ where: { event: 'authz.denied', actorId: viewer.id } });
+  expect(row.after).toEqual({ message: '催办\uFFFD', pair: '👍' });
 });

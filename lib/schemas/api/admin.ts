@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isAddressRule } from '@/lib/api/address';
 import { apiScopes, type ApiScope } from '@/lib/api/scope';
-import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 
 const MAX_INT = 2_147_483_647;
 const many = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -21,7 +21,7 @@ const isScope = (v: unknown): v is ApiScope => typeof v === 'string' && (apiScop
 
 export const createApiClientSchema = z
   .object({
-    name: z.string('validation.apiClientName').trim().min(2, 'validation.apiClientName').max(60, 'validation.apiClientName').refine(hasNoNul, NO_NUL_MESSAGE),
+    name: z.string('validation.apiClientName').trim().min(2, 'validation.apiClientName').max(60, 'validation.apiClientName').refine(isStorableText, STORABLE_TEXT_MESSAGE),
     scopes: z.preprocess(
       many,
       z

@@ -3,7 +3,7 @@
 // except the concurrency tokens named here. Messages are keys of the `validation` namespace.
 import { z } from 'zod';
 import { monthField } from '@/lib/schemas/reporting';
-import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 
 /**
  * An amount typed into a grid cell: empty means "leave as it is"; up to 4 decimals, not negative. A number (already
@@ -30,9 +30,9 @@ function keysMatch(record: Record<string, unknown>, pattern: RegExp, message: st
 
 export const shareGridSchema = z
   .object({
-    indicatorCode: z.string().trim().min(1, 'validation.required').max(64, 'validation.required').refine(hasNoNul, NO_NUL_MESSAGE),
+    indicatorCode: z.string().trim().min(1, 'validation.required').max(64, 'validation.required').refine(isStorableText, STORABLE_TEXT_MESSAGE),
     effectiveFrom: monthField,
-    note: z.string().trim().max(500, 'validation.reasonTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
+    note: z.string().trim().max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
     cells: z
       .record(z.string(), z.object({ value: cellAmount, seen: z.string().max(2000, 'validation.stale').default('') }).strict())
       .superRefine((cells, ctx) => keysMatch(cells, CELL_KEY, 'validation.shareCell', ctx))
@@ -49,7 +49,7 @@ export const rankingRuleFormSchema = z
     effectiveFrom: monthField,
     /** The rule number the bureau saw as the latest: a rule published meanwhile makes this one conflict. */
     basedOn: z.coerce.number({ error: 'validation.number' }).int('validation.number').min(0, 'validation.number').max(1e6, 'validation.number'),
-    note: z.string().trim().max(500, 'validation.reasonTooLong').refine(hasNoNul, NO_NUL_MESSAGE).optional(),
+    note: z.string().trim().max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE).optional(),
     indicators: z
       .record(z.string(), z.object({ level: weight, improvement: weight }).strict())
       .superRefine((indicators, ctx) => keysMatch(indicators, /^[a-z0-9_]{1,64}$/, 'validation.ruleIndicator', ctx)),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { validateCreditCode } from '@/lib/registry/credit-code';
 import { isDay } from '@/lib/registry/dates';
 import { qualificationKinds } from '@/lib/registry/validity';
-import { hasNoNul, NO_NUL_MESSAGE } from '@/lib/schemas/text';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 
 const MAX_INT = 2_147_483_647;
 const idField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(1, 'validation.number').max(MAX_INT, 'validation.number');
@@ -35,7 +35,7 @@ const optionalUnit = z.preprocess(blankToNull, idField.nullable());
 
 export const enterpriseFieldsSchema = z.object({
   creditCode: creditCodeField,
-  name: z.string('validation.enterpriseName').trim().min(1, 'validation.enterpriseName').max(100, 'validation.enterpriseName').refine(hasNoNul, NO_NUL_MESSAGE),
+  name: z.string('validation.enterpriseName').trim().min(1, 'validation.enterpriseName').max(100, 'validation.enterpriseName').refine(isStorableText, STORABLE_TEXT_MESSAGE),
   townUnitId: optionalUnit,
   parkUnitId: optionalUnit,
   clusterTask: z.preprocess(blankToNull, z.coerce.number({ error: 'validation.clusterTask' }).int('validation.clusterTask').min(7, 'validation.clusterTask').max(11, 'validation.clusterTask').nullable()),
@@ -57,7 +57,7 @@ export const recordQualificationSchema = z
     kind: z.enum(qualificationKinds as [string, ...string[]], 'validation.qualificationKind').transform((k) => k as (typeof qualificationKinds)[number]),
     year: yearField,
     level: z.preprocess(blankToNull, z.enum(['district', 'municipal', 'national'], 'validation.required').nullable()),
-    certificateNo: z.preprocess(blankToNull, z.string().trim().max(40, 'validation.required').refine(hasNoNul, NO_NUL_MESSAGE).nullable()),
+    certificateNo: z.preprocess(blankToNull, z.string().trim().max(40, 'validation.required').refine(isStorableText, STORABLE_TEXT_MESSAGE).nullable()),
     /** Issue date (high-tech), registration day (tech SME) or the day the firm entered the list. */
     validFrom: dayField,
   })
@@ -65,6 +65,6 @@ export const recordQualificationSchema = z
 export type RecordQualificationInput = z.infer<typeof recordQualificationSchema>;
 
 export const endQualificationSchema = z
-  .object({ qualificationId: idField, version: versionField, endedOn: dayField, reason: z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(hasNoNul, NO_NUL_MESSAGE) })
+  .object({ qualificationId: idField, version: versionField, endedOn: dayField, reason: z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE) })
   .strict();
 export type EndQualificationInput = z.infer<typeof endQualificationSchema>;
