@@ -8,7 +8,6 @@ import { beforeAll, expect, test } from 'vitest';
 import { systemActor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
-import { isDomainError } from '@/lib/errors';
 import { createBulletinDraft, editBulletinText, publishBulletin } from '@/lib/mutations/bulletin/draft';
 import { seedDemoData } from '@/lib/mutations/demo';
 import { unlockTaskReport } from '@/lib/mutations/reporting/review';
@@ -21,6 +20,7 @@ import { totpCodeSchema } from '@/lib/schemas/auth';
 import { unlockTaskReportSchema, withdrawSchema } from '@/lib/schemas/reporting';
 import { answerSupervisionSchema, closeSupervisionSchema, extendSupervisionSchema, raiseSupervisionSchema, returnSupervisionSchema } from '@/lib/schemas/supervision/items';
 import { setupTestDatabase } from '../support/db';
+import { fuzzOutcomes } from '../support/fuzz-outcomes';
 import { idFrom, inputOf, month, oddText, version } from '../support/fuzz';
 import { bundledPlan } from '../support/plan';
 import { loadBundledPlan, makeReportingActor } from '../support/reporting';
@@ -41,35 +41,7 @@ interface EntryPoint {
   run: (data: never) => Promise<unknown>;
 }
 
-const outcomes = new Map<string, Record<string, number>>();
-function count(name: string, outcome: string) {
-  const byOutcome = outcomes.get(name) ?? {};
-  byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-  outcomes.set(name, byOutcome);
-}
-
-async function writeMarks(): Promise<{ writes: bigint; audit: number }> {
-  const db = await getDb();
-  const [row] = await db.$queryRawUnsafe<{ anything: bigint; audit: number }[]>('SELECT "anything", (SELECT count(*)::int FROM "AuditLog") AS audit FROM "DataVersion"');
-  return { writes: BigInt(row.anything), audit: Number(row.audit) };
-}
-
-async function expectRefusedOrWritten(name: string, call: () => Promise<unknown>): Promise<void> {
-  const before = await writeMarks();
-  try {
-    await call();
-    const after = await writeMarks();
-    if (after.writes !== before.writes) expect(after.audit, `${name}: a write without an audit row`).toBeGreaterThan(before.audit);
-    count(name, after.writes !== before.writes ? 'written' : 'accepted, nothing to change');
-  } catch (error) {
-    if (!isDomainError(error)) throw new Error(`${name}: unexpected ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, { cause: error });
-    expect(error.message.length, `${name}: a refusal without a message`).toBeGreaterThan(0);
-    const after = await writeMarks();
-    // A refusal may audit itself (authz.denied); it changes nothing else.
-    if (after.writes !== before.writes) expect(after.audit, `${name}: a refusal changed rows without an audit row`).toBeGreaterThan(before.audit);
-    count(name, `refused: ${error.constructor.name}`);
-  }
-}
+const { outcomes, count, expectRefusedOrWritten } = fuzzOutcomes();
 
 let entries: EntryPoint[] = [];
 

@@ -12,7 +12,7 @@ import type { Actor } from '@/lib/actor';
 import { systemActor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
-import { DomainError, isDomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
 import { writeListWorkbook, type ListCell } from '@/lib/excel/write-list';
 import { seedDemoData } from '@/lib/mutations/demo';
 import { publishRuleVersion } from '@/lib/mutations/rankings/rule';
@@ -29,6 +29,7 @@ import { rankingRuleFormSchema, shareGridSchema } from '@/lib/schemas/rankings';
 import { createEnterpriseSchema, endQualificationSchema, recordQualificationSchema, updateEnterpriseSchema } from '@/lib/schemas/registry/enterprise';
 import { fillRegistryFiguresSchema, MAX_REGISTRY_UPLOAD_BYTES, registryImportFormSchema } from '@/lib/schemas/registry/import';
 import { setupTestDatabase } from '../support/db';
+import { fuzzOutcomes } from '../support/fuzz-outcomes';
 import { idFrom, inputOf, month, oddNumber, oddText, version } from '../support/fuzz';
 import { bundledPlan } from '../support/plan';
 import { syntheticCode } from '../support/registry';
@@ -56,34 +57,7 @@ interface EntryPoint {
   run: (actor: Actor, data: never) => Promise<unknown>;
 }
 
-const outcomes = new Map<string, Record<string, number>>();
-function count(name: string, outcome: string) {
-  const byOutcome = outcomes.get(name) ?? {};
-  byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-  outcomes.set(name, byOutcome);
-}
-
-/** Moves once with every committed writing transaction (the data_version triggers), and the audit row count. */
-async function writeMarks(): Promise<{ writes: bigint; audit: number }> {
-  const db = await getDb();
-  const [row] = await db.$queryRawUnsafe<{ anything: bigint; audit: number }[]>('SELECT "anything", (SELECT count(*)::int FROM "AuditLog") AS audit FROM "DataVersion"');
-  return { writes: BigInt(row.anything), audit: Number(row.audit) };
-}
-
-async function expectRefusedOrWritten(name: string, call: () => Promise<unknown>): Promise<void> {
-  const before = await writeMarks();
-  try {
-    await call();
-    const after = await writeMarks();
-    if (after.writes !== before.writes) expect(after.audit, `${name}: a write without an audit row`).toBeGreaterThan(before.audit);
-    count(name, after.writes !== before.writes ? 'written' : 'accepted, nothing to change');
-  } catch (error) {
-    if (!isDomainError(error)) throw new Error(`${name}: unexpected ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, { cause: error });
-    expect(error.message.length, `${name}: a refusal without a message`).toBeGreaterThan(0);
-    expect(await writeMarks(), `${name}: a refusal changed rows`).toEqual(before);
-    count(name, `refused: ${error.constructor.name}`);
-  }
-}
+const { outcomes, count, expectRefusedOrWritten } = fuzzOutcomes();
 
 /**
  * Inputs for a form with many fields: all fields valid, one field hostile among valid ones, or every field from its

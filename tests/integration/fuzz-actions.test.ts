@@ -12,7 +12,6 @@ import type { Actor } from '@/lib/actor';
 import { systemActor } from '@/lib/actor';
 import { fixedClock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
-import { isDomainError } from '@/lib/errors';
 import { allRoles } from '@/lib/permissions';
 import { changeOwnPassword, endOwnSessions } from '@/lib/mutations/auth';
 import { seedDemoData } from '@/lib/mutations/demo';
@@ -27,6 +26,7 @@ import { createApiClient, revokeApiClient } from '@/lib/mutations/api/clients';
 import { changePasswordSchema, endSessionSchema } from '@/lib/schemas/auth';
 import * as reportingSchemas from '@/lib/schemas/reporting';
 import { setupTestDatabase } from '../support/db';
+import { fuzzOutcomes } from '../support/fuzz-outcomes';
 import { actorFor, makeUser as makeAccount } from '../support/accounts';
 import { idFrom, inputOf, month, oddNumber, oddText, version } from '../support/fuzz';
 import { bundledPlan } from '../support/plan';
@@ -53,37 +53,7 @@ interface EntryPoint {
   rawToo?: (raw: never) => Promise<unknown>;
 }
 
-const outcomes = new Map<string, Record<string, number>>();
-function count(name: string, outcome: string) {
-  const byOutcome = outcomes.get(name) ?? {};
-  byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-  outcomes.set(name, byOutcome);
-}
-
-/** Moves once with every committed writing transaction (the data_version triggers), and the audit row count. */
-async function writeMarks(): Promise<{ writes: bigint; audit: number }> {
-  const db = await getDb();
-  const [row] = await db.$queryRawUnsafe<{ anything: bigint; audit: number }[]>('SELECT "anything", (SELECT count(*)::int FROM "AuditLog") AS audit FROM "DataVersion"');
-  return { writes: BigInt(row.anything), audit: Number(row.audit) };
-}
-
-async function expectRefusedOrWritten(name: string, call: () => Promise<unknown>): Promise<void> {
-  const before = await writeMarks();
-  try {
-    await call();
-    const after = await writeMarks();
-    if (after.writes !== before.writes) expect(after.audit, `${name}: a write without an audit row`).toBeGreaterThan(before.audit);
-    count(name, after.writes !== before.writes ? 'written' : 'accepted, nothing to change');
-  } catch (error) {
-    if (!isDomainError(error)) throw new Error(`${name}: unexpected ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, { cause: error });
-    expect(error.message.length, `${name}: a refusal without a message`).toBeGreaterThan(0);
-    const after = await writeMarks();
-    // One refusal writes on purpose: a wrong current password counts towards the lockout, and that is audited.
-    if (after.writes !== before.writes) expect(after.audit, `${name}: a refusal changed rows without an audit row`).toBeGreaterThan(before.audit);
-    if (!name.startsWith('changeOwnPassword')) expect(after, `${name}: a refusal changed rows`).toEqual(before);
-    count(name, `refused: ${error.constructor.name}`);
-  }
-}
+const { outcomes, count, expectRefusedOrWritten } = fuzzOutcomes({ refusalMayWrite: (name) => name.startsWith('changeOwnPassword') });
 
 let entries: EntryPoint[] = [];
 

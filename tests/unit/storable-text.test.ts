@@ -18,3 +18,14 @@ test.each([
 test('wellFormed replaces only lone surrogates, keeping pairs', () => {
   expect(wellFormed('a\ud800b👍\udc00')).toBe('a\uFFFDb👍\uFFFD');
 });
+
+// Found by fuzzing (tests/integration/fuzz-actions-more.test.ts, a foreword of "a\u0000b"): the bulletin's and the
+// supervision items' free text had no such rule and failed at the database.
+test.each(['a\u0000b', '按语\ud800'])('the bulletin foreword and a supervision reason refuse %j on their field', async (bad) => {
+  const { bulletinTextSchema } = await import('@/lib/schemas/bulletin');
+  const { returnSupervisionSchema } = await import('@/lib/schemas/supervision/items');
+  const bulletin = bulletinTextSchema.safeParse({ month: '2026-10', foreword: bad, remarks: '', version: 1 });
+  expect(bulletin.success ? [] : bulletin.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['foreword', 'validation.controlCharacter']]);
+  const supervision = returnSupervisionSchema.safeParse({ itemId: 1, version: 1, reason: `理由${bad}` });
+  expect(supervision.success ? [] : supervision.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['reason', 'validation.controlCharacter']]);
+});

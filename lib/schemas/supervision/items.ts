@@ -2,6 +2,7 @@
 // everywhere: no state, raiser or answering unit rides along (the unit that answers is the actor's own). Messages are
 // keys of the `validation` namespace.
 import { z } from 'zod';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '@/lib/schemas/text';
 import { isDateString } from '@/lib/reporting/deadlines';
 import { supervisionTargetKinds } from '@/lib/supervision/targets';
 
@@ -14,8 +15,8 @@ const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 const idField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(1, 'validation.number').max(MAX_INT, 'validation.number');
 const versionField = z.coerce.number({ error: 'validation.number' }).int('validation.number').min(1, 'validation.number').max(MAX_INT, 'validation.number');
 const dateField = z.string('validation.date').trim().refine(isDateString, 'validation.date');
-const textField = z.string('validation.supervisionText').trim().min(2, 'validation.supervisionText').max(MAX_SUPERVISION_TEXT, 'validation.supervisionTextTooLong');
-const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong');
+const textField = z.string('validation.supervisionText').trim().min(2, 'validation.supervisionText').max(MAX_SUPERVISION_TEXT, 'validation.supervisionTextTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE);
+const reasonField = z.string('validation.reasonRequired').trim().min(2, 'validation.reasonRequired').max(500, 'validation.reasonTooLong').refine(isStorableText, STORABLE_TEXT_MESSAGE);
 
 /** One value arrives as a string, several as an array; an empty select sends "". */
 const idList = z.preprocess(
@@ -55,9 +56,9 @@ export type RaiseSupervisionInput = z.input<typeof raiseSupervisionSchema>;
 
 const attachmentSchema = z
   .object({
-    name: z.string().trim().min(1, 'validation.attachment').max(200, 'validation.attachment'),
+    name: z.string().trim().min(1, 'validation.attachment').max(200, 'validation.attachment').refine(isStorableText, STORABLE_TEXT_MESSAGE),
     size: z.coerce.number().int().min(0).max(MAX_ATTACHMENT_BYTES, 'validation.attachment'),
-    type: z.string().max(100, 'validation.attachment').default(''),
+    type: z.string().max(100, 'validation.attachment').refine(isStorableText, STORABLE_TEXT_MESSAGE).default(''),
   })
   .strict();
 
