@@ -39,19 +39,26 @@ describe('the bulletin .docx', async () => {
   });
 
   test('22 lines a page and 28 characters a line of 3号 text: the grid fills the 版心 and one more would not fit', () => {
-    expect(attr(document, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    expect(attr(document, 'w:docGrid', 'w:type')).toBe('lines');
     const pitch = Number(attr(document, 'w:docGrid', 'w:linePitch'));
     const height = 225 * TWIPS_PER_MM;
     expect(22 * pitch).toBeLessThanOrEqual(height);
     expect(23 * pitch).toBeGreaterThan(height);
-    // Character pitch = font size + charSpace/4096 pt; 28 of them span the 156 mm width.
-    const charPitchPt = 16 + Number(attr(document, 'w:docGrid', 'w:charSpace')) / 4096;
-    expect((28 * charPitchPt * 20) / TWIPS_PER_MM).toBeCloseTo(156, 0);
+    // Character pitch = font size + the body runs' spacing (twentieths of a point): 28 fit the 156 mm width, 29 do not.
+    const spacings = [...document.matchAll(/<w:spacing w:val="(-?\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(new Set(spacings).size).toBe(1);
+    const charPitchPt = 16 + spacings[0] / 20;
+    expect((28 * charPitchPt * 20) / TWIPS_PER_MM).toBeLessThanOrEqual(156);
     expect((29 * charPitchPt * 20) / TWIPS_PER_MM).toBeGreaterThan(156);
     // The body's default: 仿宋_GB2312 3号 (16 pt = 32 half-points) at exactly that line pitch.
     expect(styles).toMatch(/w:eastAsia="仿宋_GB2312"/);
     expect(attr(styles, 'w:sz', 'w:val')).toBe('32');
     expect(attr(styles, 'w:spacing', 'w:line')).toBe(String(pitch));
+  });
+
+  test('the 成文日期 written as a 公文 writes it, not as an ISO date', () => {
+    expect(document).toContain('2026年10月10日');
+    expect(document).not.toContain('2026-10-10');
   });
 
   test('the title in 方正小标宋 2号 (22 pt), centred', () => {
