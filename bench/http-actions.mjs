@@ -140,32 +140,6 @@ export async function createReporters(pool, prefix) {
   return out;
 }
 
-/** Signs in through next-auth's credentials flow; returns the Cookie header of the session. */
-export async function signInAs(base, username, password) {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
-  });
-  keep(res);
-  const session = [...jar].find(([k]) => k.endsWith('next-auth.session-token'));
-  if (!session) throw new Error(`sign-in as ${username} failed (HTTP ${res.status})`);
-  return `${session[0]}=${session[1]}`;
-}
-
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 const unescapeHtml = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 

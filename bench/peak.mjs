@@ -13,8 +13,8 @@
 // Prints p50/p95/p99 per request type, errors, the server's resident memory at start and end, then checks in SQL:
 // value history rows written = the fields the successful saves reported changed; no duplicate (indicator, unit,
 // month, stage); audit rows = successful mutations. Exits non-zero when an error occurred or a check fails.
-import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, signInAs, startPgServer, treeRssMb } from './http-actions.mjs';
-import { BROWSER_UA, log, percentile, sleep } from './support.mjs';
+import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, startPgServer, treeRssMb } from './http-actions.mjs';
+import { BROWSER_UA, log, percentile, signIn, sleep } from './support.mjs';
 
 const opt = options({ duration: 600, viewers: 50, think: 1000, reporterThink: 2000, saves: 3, port: 3251, keep: false });
 const PREFIX = 'peak';
@@ -168,8 +168,8 @@ async function main() {
     const { base, pool } = server;
     const reps = await createReporters(pool, PREFIX);
     log(`signing in ${reps.length} reporters and ${opt.viewers} viewers`);
-    await inBatches(reps, 4, async (r) => (r.cookie = await signInAs(base, r.username, REPORTER_PASSWORD)));
-    const viewers = await inBatches(Array.from({ length: opt.viewers }), 4, (_, i) => (i % 2 ? signInAs(base, 'viewer', 'Viewer#2026bb') : signInAs(base, 'leader', 'Leader#2026bb')));
+    await inBatches(reps, 4, async (r) => (r.cookie = await signIn(base, r.username, REPORTER_PASSWORD)));
+    const viewers = await inBatches(Array.from({ length: opt.viewers }), 4, (_, i) => (i % 2 ? signIn(base, 'viewer', 'Viewer#2026bb') : signIn(base, 'leader', 'Leader#2026bb')));
     const overview = await (await fetch(`${base}/`, { headers: { cookie: viewers[0] } })).text();
     const tasksHtml = await (await fetch(`${base}/tasks`, { headers: { cookie: viewers[0] } })).text();
     const pages = {

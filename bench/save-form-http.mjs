@@ -6,8 +6,8 @@
 // (not timed). The first round is a warm-up. The time is the whole answer: the action and the page it renders afresh.
 //
 // Usage: npm run build && npm run bench:save-form [-- --rounds 30 --concurrency 20 --port 3252]
-import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, signInAs, startPgServer } from './http-actions.mjs';
-import { log, percentile } from './support.mjs';
+import { actionIdByName, callAction, createReporters, formFields, options, parseReportForm, REPORTER_PASSWORD, startPgServer } from './http-actions.mjs';
+import { log, percentile, signIn } from './support.mjs';
 
 const opt = options({ rounds: 30, concurrency: 20, port: 3252, keep: false });
 
@@ -21,7 +21,7 @@ async function main() {
     const page = `/report/${month}`;
     const withdrawId = actionIdByName('withdrawAction');
     for (const r of reps) {
-      r.cookie = await signInAs(base, r.username, REPORTER_PASSWORD);
+      r.cookie = await signIn(base, r.username, REPORTER_PASSWORD);
       r.form = parseReportForm(await (await fetch(`${base}${page}`, { headers: { cookie: r.cookie } })).text());
       // A unit that submitted the month in the demo data takes it back first (撤回): its whole form is editable again.
       if (r.form?.withdrawVersion) {

@@ -79,8 +79,8 @@ export async function startServer(port) {
   };
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
-export async function signIn(base) {
+/** Signs in through next-auth's credentials endpoint (the demo leader unless told); returns the session's Cookie header. */
+export async function signIn(base, username = USER, password = PASSWORD) {
   const jar = new Map();
   const keep = (res) => {
     for (const c of res.headers.getSetCookie()) {
@@ -97,11 +97,11 @@ export async function signIn(base) {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username: USER, password: PASSWORD, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   });
   keep(res);
   const session = [...jar].find(([k]) => k.endsWith('next-auth.session-token'));
-  if (!session) throw new Error(`sign-in as ${USER} failed (HTTP ${res.status})`);
+  if (!session) throw new Error(`sign-in as ${username} failed (HTTP ${res.status})`);
   return `${session[0]}=${session[1]}`;
 }
 
