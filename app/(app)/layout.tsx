@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireSession } from '@/lib/auth/current-actor';
 import { navigationFor } from '@/lib/navigation';
-import { formatDateTime, formatMonth, type Locale } from '@/lib/format';
+import { formatDateTime, formatMonth, listSeparator, type Locale } from '@/lib/format';
 import { systemClock } from '@/lib/clock';
 import { can } from '@/lib/permissions';
 import { countInbox } from '@/lib/queries/inbox';
@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         demoBanner: demo ? t('app.demoBanner') : null,
         printedAt: `${t('app.printedAt')}${locale === 'en' ? ': ' : '：'}${formatDateTime(systemClock(), locale as Locale)}`,
         reminder: months.length
-          ? { text: t(returns.length ? 'app.returnBanner' : 'app.reminderBanner', { count: notices.length, months: months.map((m) => formatMonth(m, locale as Locale)).join('、') }), href: `/report/${months[0]}`, link: t(returns.length ? 'app.returnLink' : 'app.reminderLink') }
+          ? { text: t(returns.length ? 'app.returnBanner' : 'app.reminderBanner', { count: notices.length, months: months.map((m) => formatMonth(m, locale as Locale)).join(listSeparator(locale as Locale)) }), href: `/report/${months[0]}`, link: t(returns.length ? 'app.returnLink' : 'app.reminderLink') }
           : null,
         otherLocale: locale === 'en' ? 'zh-CN' : 'en',
         inbox: waiting === null ? null : { count: waiting, label: t('inbox.headerLabel', { count: waiting }), text: t('nav.inbox') },

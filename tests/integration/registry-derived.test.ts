@@ -247,4 +247,26 @@ describe('the indicator page', () => {
     expect(result.rows[1].comparison.figure).toBeNull(); // October's figures are drafts, not approved
     await expect(getRegistryComparison(await makeReportingActor({ roles: ['system_admin'] }), indicatorId, [MONTH])).rejects.toBeInstanceOf(ForbiddenError);
   });
+
+  test('computed once per data version: an approval or a new certificate shows at once', async () => {
+    const db = await getDb();
+    const indicatorId = await plan.indicatorId('high_tech_enterprises');
+    const leader = await makeReportingActor({ roles: ['leader'] });
+    const months = ['2025-08', MONTH];
+    const before = (await getRegistryComparison(leader, indicatorId, months))!;
+    expect(await getRegistryComparison(leader, indicatorId, months)).toBe(before); // the same version: the memo's value
+    await db.indicatorValue.create({ data: { indicatorId, unitId: plan.regionId, reporterUnitId: kjj.unitId!, month: '2025-08', value: 11, status: 'approved' } });
+    const approved = (await getRegistryComparison(leader, indicatorId, months))!;
+    expect(approved.rows[0].comparison.figure).toMatchObject({ value: 11 });
+    await db.enterprise.create({
+      data: {
+        creditCode: syntheticCode(9001),
+        name: '版本测试有限公司',
+        townUnitId: town,
+        qualifications: { create: [{ kind: 'high_tech', year: 2024, validFrom: dateFromDay('2024-01-15'), validUntil: dateFromDay(highTechExpiry('2024-01-15')) }] },
+      },
+    });
+    const counted = (await getRegistryComparison(leader, indicatorId, months))!;
+    expect(counted.rows[1].comparison.registry).toBe(before.rows[1].comparison.registry + 1);
+  });
 });

@@ -7,7 +7,7 @@ import { BreakdownTable } from '@/components/dashboard/breakdown-table';
 import { FigureTable, type FigureRowView } from '@/components/dashboard/figure-table';
 import { IndicatorSummary } from '@/components/dashboard/indicator-summary';
 import { MilestoneTable, type MilestoneRowView } from '@/components/dashboard/milestone-table';
-import { formatMonth, formatNumber, formatPercent, formatQuantity, type Locale } from '@/lib/format';
+import { clauseSeparator, formatMonth, formatNumber, formatPercent, formatQuantity, listSeparator, type Locale } from '@/lib/format';
 import type { Month } from '@/lib/periods';
 import { buildChartRows, isYearly, plannedAt, type IndicatorProgress, type MilestoneOutcome, type RequiredPace } from '@/lib/progress';
 import { localName, type IndicatorDto } from '@/lib/queries/plan';
@@ -77,7 +77,7 @@ export async function SummaryWidget(props: WidgetProps) {
           : t('start.first_value', { month: formatMonth(start.month, locale), value: quantity(ind, start.value, locale) })
         : t('start.none');
   const facts = [
-    { label: t('fact.kind'), value: `${t(`kind.${ind.kind}`)}，${t(`frequency.${ind.frequency}`)}${ind.lagged ? `；${t('lagged')}` : ''}` },
+    { label: t('fact.kind'), value: `${t(`kind.${ind.kind}`)}${locale === 'en' ? ', ' : '，'}${t(`frequency.${ind.frequency}`)}${ind.lagged ? `${clauseSeparator(locale)}${t('lagged')}` : ''}` },
     { label: t('fact.path'), value: t(ind.kind === 'rank' ? 'trajectory.rank' : `trajectory.${ind.trajectory}`) },
     { label: t('fact.start'), value: startText },
     ...(ind.kind === 'ytd_cumulative' ? [{ label: t('fact.ytd'), value: t('ytdPlan') }] : []),
@@ -89,7 +89,7 @@ export async function SummaryWidget(props: WidgetProps) {
           },
         ]
       : []),
-    { label: t('fact.reporters'), value: ind.reporters.map((r) => localName(locale, r)).join('、') },
+    { label: t('fact.reporters'), value: ind.reporters.map((r) => localName(locale, r)).join(listSeparator(locale)) },
     ...(ind.taskNos.length
       ? [
           {
@@ -98,7 +98,7 @@ export async function SummaryWidget(props: WidgetProps) {
               <>
                 {ind.taskNos.map((no, i) => (
                   <span key={no}>
-                    {i > 0 ? '、' : null}
+                    {i > 0 ? listSeparator(locale) : null}
                     <Link href={`/tasks/${no}`}>{td('taskTag', { no })}</Link>
                   </span>
                 ))}
@@ -107,7 +107,7 @@ export async function SummaryWidget(props: WidgetProps) {
           },
         ]
       : []),
-    ...(ind.breakdownGroups.length ? [{ label: t('fact.breakdown'), value: ind.breakdownGroups.map((g) => localName(locale, g)).join('、') }] : []),
+    ...(ind.breakdownGroups.length ? [{ label: t('fact.breakdown'), value: ind.breakdownGroups.map((g) => localName(locale, g)).join(listSeparator(locale)) }] : []),
   ];
 
   return (
@@ -154,7 +154,7 @@ export async function ChartWidget(props: WidgetProps) {
     td(`status.${progress.status}`),
     progress.latest ? `${formatMonth(progress.latest.month, locale)} ${quantity(ind, progress.latest.value, locale)}` : td('noData'),
     ...progress.milestones.map((m) => `${m.year} ${milestoneText(ind, m, locale)}`),
-  ].join('；');
+  ].join(clauseSeparator(locale));
   const alt = t('chart.alt', { name: indicatorName(ind, locale), summary });
   return (
     <figure className="avoid-break mb-6 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">

@@ -3,7 +3,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { IndicatorCardView } from '@/components/dashboard/indicator-card';
 import type { TaskHistoryView } from '@/components/dashboard/task-history';
-import { formatMonth, type Locale } from '@/lib/format';
+import { clauseSeparator, formatMonth, type Locale } from '@/lib/format';
 import { addMonths, type Month } from '@/lib/periods';
 import { taskStatus, type ProgressStatus } from '@/lib/progress';
 import { listTaskHistory } from '@/lib/queries/dashboard';
@@ -42,7 +42,7 @@ export async function taskFile(task: TaskDto, asOf: Month, latest: Month, locale
   const fromReports = latestReports
     .filter((r) => r.progress)
     .map((r) => tt('file.whyReport', { unit: locale === 'en' && r.unitNameEn ? r.unitNameEn : r.unitName, progress: t(`taskBoard.progressLabel.${r.progress!}`), month: formatMonth(r.month, locale) }));
-  const detail = (basis === 'indicators' ? fromIndicators : basis === 'reports' ? fromReports : [...fromIndicators, ...fromReports]).join('；');
+  const detail = (basis === 'indicators' ? fromIndicators : basis === 'reports' ? fromReports : [...fromIndicators, ...fromReports]).join(clauseSeparator(locale));
   const why = basis ? tt(`file.why.${basis}`, { detail }) : tt('file.why.none');
 
   // Columns: lead units first, then responsible units, each in the order they first appear.

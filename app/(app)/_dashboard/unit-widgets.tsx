@@ -5,7 +5,7 @@ import { ReportingRecord } from '@/components/dashboard/reporting-record';
 import { StatusTable } from '@/components/dashboard/status-table';
 import { TaskBoard } from '@/components/dashboard/task-board';
 import { UnitFigureTable } from '@/components/dashboard/unit-figure-table';
-import { formatMonth, formatPercent, type Locale } from '@/lib/format';
+import { formatMonth, formatPercent, listSeparator, type Locale } from '@/lib/format';
 import { parseMonth, type Month } from '@/lib/periods';
 import { getDataVersion, listUnitFigures } from '@/lib/queries/dashboard';
 import type { UnitDetailDto } from '@/lib/queries/plan';
@@ -38,7 +38,7 @@ export async function UnitBehindWidget({ unit, asOf, latest, locale }: WidgetPro
   return (
     <>
       <p className={`mb-2 text-sm ${overdue.length ? 'font-medium text-red-800' : 'text-slate-600'}`} data-overdue-reports={overdue.length}>
-        {overdue.length ? t('unit.overdueReports', { months: overdue.map((m) => formatMonth(m, locale)).join('、') }) : t('unit.noOverdueReports')}
+        {overdue.length ? t('unit.overdueReports', { months: overdue.map((m) => formatMonth(m, locale)).join(listSeparator(locale)) }) : t('unit.noOverdueReports')}
       </p>
       <BehindList indicators={view.indicators} tasks={view.tasks} text={view.text} />
     </>

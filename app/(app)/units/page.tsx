@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { PrintMargins } from '@/components/layout/print-margins';
 import { can } from '@/lib/permissions';
-import { formatMonth, formatPercent, type Locale } from '@/lib/format';
+import { formatMonth, formatPercent, listSeparator, type Locale } from '@/lib/format';
 import { parseMonth } from '@/lib/periods';
 import { localName, type UnitSummaryDto } from '@/lib/queries/plan';
 import type { UnitYearDto } from '@/lib/queries/reporting/completeness';
@@ -70,7 +70,7 @@ export default async function UnitsPage() {
                   <tr key={u.id} className="border-b border-slate-100 last:border-0" data-unit={u.id}>
                     <th scope="row" className="px-3 py-2 text-left font-normal">
                       <Link href={`/units/${u.id}`}>{localName(locale, u)}</Link>
-                      {u.groups.length ? <span className="block text-xs text-slate-500">{(locale === 'en' ? u.groupsEn : u.groups).join('、')}</span> : null}
+                      {u.groups.length ? <span className="block text-xs text-slate-500">{(locale === 'en' ? u.groupsEn : u.groups).join(listSeparator(locale))}</span> : null}
                     </th>
                     <td className={`num px-3 py-2 text-right ${s.indicators ? 'font-semibold text-red-800' : 'text-slate-500'}`} data-col="indicators-behind">{s.indicators}</td>
                     <td className={`num px-3 py-2 text-right ${s.tasks ? 'font-semibold text-red-800' : 'text-slate-500'}`} data-col="tasks-behind">{s.tasks}</td>

@@ -7,9 +7,11 @@ import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
 import type { Month } from '@/lib/periods';
 import { assertDashboardViewer } from '@/lib/queries/dashboard';
+import { currentDataVersions } from '@/lib/queries/data-version';
 import { assertCanViewUnit } from '@/lib/queries/reporting/access';
 import { FIRST_DAY_YEAR, lastDayOfMonth } from '@/lib/registry/dates';
 import { compare, countFromCells, listHref, type CellCount, type Comparison, type RegistryRule, type Subject } from '@/lib/registry/derived';
+import { createVersionMemo } from '@/lib/version-memo';
 
 export interface RegistryFigureRow {
   subjectUnitId: number;
@@ -119,9 +121,24 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
   return out;
 }
 
+export interface RegistryComparisonView {
+  rule: RegistryRule;
+  rows: { month: Month; comparison: Comparison; href: string }[];
+}
+
+// Twelve grouped counts over the registry per indicator page: the same for every viewer allowed to see it, and
+// unchanged until a write moves the dashboard data version (registry writes move it too), so it is computed once per
+// version. Keyed by indicator and months; a handful of registry-counted indicators, a few months each.
+const comparisonMemo = createVersionMemo<RegistryComparisonView | null>(16);
+
 /** One indicator's district figures beside the registry's count, month by month (the indicator page). */
-export async function getRegistryComparison(viewer: Actor, indicatorId: number, months: Month[]): Promise<{ rule: RegistryRule; rows: { month: Month; comparison: Comparison; href: string }[] } | null> {
+export async function getRegistryComparison(viewer: Actor, indicatorId: number, months: Month[]): Promise<RegistryComparisonView | null> {
   assertDashboardViewer(viewer);
+  const { dashboard } = await currentDataVersions();
+  return comparisonMemo.get(`${indicatorId}|${months.join(',')}`, dashboard, () => computeRegistryComparison(indicatorId, months));
+}
+
+async function computeRegistryComparison(indicatorId: number, months: Month[]): Promise<RegistryComparisonView | null> {
   const db = await getDb();
   const ind = await db.indicator.findUnique({ where: { id: indicatorId }, include: { plan: { select: { units: { where: { kind: 'region' }, select: { id: true } } } } } });
   if (!ind || ind.registryRule === null || !ind.plan.units[0]) return null;

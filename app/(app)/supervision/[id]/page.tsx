@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { answerSupervisionAction, closeSupervisionAction, extendSupervisionAction, returnSupervisionAction } from '@/lib/actions/supervision';
 import { gatePage } from '@/lib/gate/page';
 import { isDomainError } from '@/lib/errors';
-import { formatDateTime, type Locale } from '@/lib/format';
+import { formatDateTime, listSeparator, type Locale } from '@/lib/format';
 import { getSupervisionItem } from '@/lib/queries/supervision';
 import type { Actor } from '@/lib/actor';
 
@@ -59,7 +59,7 @@ export default async function SupervisionItemPage({ params }: { params: Promise<
                 {t(`targetKinds.${item.target.kind}` as 'targetKinds.task')}：{item.target.href ? <Link href={item.target.href}>{item.target.label}</Link> : item.target.label}
               </dd>
               <dt className="text-slate-500">{t('columns.units')}</dt>
-              <dd>{item.units.map((u) => `${u.name}（${t(u.role)}）`).join('、')}</dd>
+              <dd>{item.units.map((u) => (locale === 'en' ? `${u.name} (${t(u.role)})` : `${u.name}（${t(u.role)}）`)).join(listSeparator(locale))}</dd>
               <dt className="text-slate-500">{t('item.dueDate')}</dt>
               <dd className="tabular-nums">
                 {item.dueDate}

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LineSkeleton, TableSkeleton } from '@/components/dashboard/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatMonth, type Locale } from '@/lib/format';
+import { formatMonth, listSeparator, type Locale } from '@/lib/format';
 import { monthFrom, dashboardReady, latestMonth, unitDetail, type SearchParams } from '../../_dashboard/load';
 import { ReloadWithoutScript, Widget } from '../../_dashboard/widget';
 import { MonthNav, MonthNotice } from '../../_dashboard/month-nav';
@@ -49,7 +49,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         subtitle={
           <>
             {t(`kind.${unit.kind}`)}
-            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${(locale === 'en' ? unit.groupsEn : unit.groups).join('、')}` : ''}
+            {unit.groups.length ? ` · ${t('groups')}${locale === 'en' ? ': ' : '：'}${(locale === 'en' ? unit.groupsEn : unit.groups).join(listSeparator(locale))}` : ''}
             <span className="ml-2 font-medium text-slate-800">{td('asOf', { month: formatMonth(asOf, locale) })}</span>
           </>
         }
