@@ -4,7 +4,7 @@ import { Link } from '@/components/ui/link';
 
 export interface RegistryComparisonView {
   ruleText: string;
-  rows: { month: string; registry: number; figure: number | null; difference: number | null; href: string }[];
+  rows: { month: string; monthLabel: string; registry: number; figure: number | null; difference: number | null; href: string }[];
 }
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
@@ -26,7 +26,7 @@ export function RegistryComparison({ view, text: t }: { view: RegistryComparison
         <tbody>
           {view.rows.map((r) => (
             <tr key={r.month} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="px-4 py-1 text-left font-normal">{r.month}</th>
+              <th scope="row" className="px-4 py-1 text-left font-normal">{r.monthLabel}</th>
               <td className="num px-4 py-1 text-right">{r.figure === null ? '—' : fmt(r.figure)}</td>
               <td className="num px-4 py-1 text-right">
                 <Link href={r.href}>{fmt(r.registry)}</Link>

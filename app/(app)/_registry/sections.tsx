@@ -1,12 +1,13 @@
 // The registry-counted figures where figures are read: beside the monthly form, in its review, on the indicator page.
 // Each is one self-contained section (query → words → component), so the pages that render it change by one line.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { RegistryComparison } from '@/components/registry/registry-comparison';
 import { RegistryFigures } from '@/components/registry/registry-figures';
 import { RegistryFillButton } from '@/components/registry/registry-fill-button';
 import type { Actor } from '@/lib/actor';
 import { fillRegistryFiguresAction } from '@/lib/actions/registry';
 import { ForbiddenError } from '@/lib/errors';
+import { formatMonth, type Locale } from '@/lib/format';
 import { addMonths, type Month } from '@/lib/periods';
 import { getRegistryComparison, getRegistryFigures } from '@/lib/queries/registry/derived';
 import { scopedFirms } from '@/lib/queries/registry/scope';
@@ -58,12 +59,12 @@ export async function RegistryComparisonSection({ actor, indicatorId, asOf }: { 
   const months = Array.from({ length: 12 }, (_, i) => addMonths(asOf, -i));
   const result = await getRegistryComparison(actor, indicatorId, months);
   if (!result) return null;
-  const { text, ruleText } = await words();
+  const [{ text, ruleText }, locale] = await Promise.all([words(), getLocale() as Promise<Locale>]);
   return (
     <RegistryComparison
       view={{
         ruleText: ruleText(result.rule),
-        rows: result.rows.map((r) => ({ month: r.month, registry: r.comparison.registry, figure: r.comparison.figure?.value ?? null, difference: r.comparison.difference, href: r.href })),
+        rows: result.rows.map((r) => ({ month: r.month, monthLabel: formatMonth(r.month, locale), registry: r.comparison.registry, figure: r.comparison.figure?.value ?? null, difference: r.comparison.difference, href: r.href })),
       }}
       text={text}
     />
