@@ -1,7 +1,8 @@
 // Server only. Every function takes the viewer first. Indicators counted from the registry (the plan's `registry`
 // rule): the month's count for the district and each town or park of the indicator's breakdown, beside the figure
-// stored for the same slot, with the difference. The count is the district's whole registry whatever the viewer's
-// registry scope: it is the reporting unit's figure, and who may see the figure is checked as for any figure.
+// stored for the same slot, with the difference. The count is the district's whole registry (the firms of the
+// indicator's plan) whatever the viewer's registry scope: it is the reporting unit's figure, and who may see the
+// figure is checked as for any figure.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
@@ -30,11 +31,11 @@ export interface RegistryIndicatorFigures {
 }
 
 /**
- * The rule's count on a month's last day per (town, park) cell, in one grouped query: the same rule as the pure
- * `countByRule` (in force: from validFrom, through validUntil, before endedOn; a firm counted once however many rows),
- * which the tests hold it to. Unscoped: callers check their viewer first.
+ * The rule's count on a month's last day per (town, park) cell of one plan's registry, in one grouped query: the same
+ * rule as the pure `countByRule` (in force: from validFrom, through validUntil, before endedOn; a firm counted once
+ * however many rows), which the tests hold it to. Not scoped by viewer: callers check their viewer first.
  */
-async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]> {
+async function cellCounts(planId: string, rule: RegistryRule, month: Month): Promise<CellCount[]> {
   // No registry day is before FIRST_DAY_YEAR (isDay), so nothing is in force then; and PostgreSQL has no year 0000 to
   // compare with (a crafted month '0000-01' would fail there instead of counting nothing).
   if (Number(month.slice(0, 4)) < FIRST_DAY_YEAR) return [];
@@ -42,7 +43,7 @@ async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]
   const rows = await db.$queryRawUnsafe<{ townUnitId: number | null; parkUnitId: number | null; count: number }[]>(
     `SELECT e."townUnitId", e."parkUnitId", count(*)::int AS count
        FROM "Enterprise" e
-      WHERE ($3::boolean IS FALSE OR e."aboveScale")
+      WHERE e."planId" = $4 AND ($3::boolean IS FALSE OR e."aboveScale")
         AND EXISTS (SELECT 1 FROM "Qualification" q
                      WHERE q."enterpriseId" = e.id AND q.kind = $1::"QualificationKind" AND q."validFrom" <= $2::date
                        AND (q."validUntil" IS NULL OR q."validUntil" >= $2::date) AND (q."endedOn" IS NULL OR q."endedOn" > $2::date))
@@ -50,6 +51,7 @@ async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]
     rule.kind,
     lastDayOfMonth(month),
     rule.aboveScale === true,
+    planId,
   );
   return rows.map((r) => ({ townUnitId: r.townUnitId, parkUnitId: r.parkUnitId, count: Number(r.count) }));
 }
@@ -86,7 +88,7 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
     await db.indicator.findMany({ where: { reporters: { some: { unitId: params.reporterUnitId } } }, orderBy: { position: 'asc' }, include: registryIndicatorInclude })
   ).filter((i) => i.registryRule !== null);
   if (indicators.length === 0) return [];
-  const cells = await Promise.all(indicators.map((i) => cellCounts(i.registryRule as unknown as RegistryRule, params.month)));
+  const cells = await Promise.all(indicators.map((i) => cellCounts(i.planId, i.registryRule as unknown as RegistryRule, params.month)));
   const out: RegistryIndicatorFigures[] = indicators.map((ind, index) => {
     const rule = ind.registryRule as unknown as RegistryRule;
     const region = ind.plan.units[0];
@@ -127,7 +129,7 @@ export async function getRegistryComparison(viewer: Actor, indicatorId: number, 
   if (!ind || ind.registryRule === null || !ind.plan.units[0]) return null;
   const rule = ind.registryRule as unknown as RegistryRule;
   const regionId = ind.plan.units[0].id;
-  const cells = await Promise.all(months.map((m) => cellCounts(rule, m)));
+  const cells = await Promise.all(months.map((m) => cellCounts(ind.planId, rule, m)));
   const approved = await db.indicatorValue.findMany({ where: { indicatorId, unitId: regionId, month: { in: months }, status: 'approved' }, select: { month: true, stage: true, value: true, source: true, status: true } });
   return {
     rule,
