@@ -125,12 +125,16 @@ async function run(raw: pg.Client): Promise<void> {
   const results: { step: string; sizes: string; ms: Record<string, number> }[] = [];
 
   async function importOnce(): Promise<number> {
-    // A fresh import each time: the sample list's firms are removed first (their rows cascade; the audit log stays).
-    await raw.query(`DELETE FROM "Enterprise" WHERE name LIKE '基准测试企业%'`);
+    // A fresh import each time, and removed again after it (their rows cascade; the audit log stays): Beibei's
+    // registry is the same demo registry at every step, so the next step's reads do not count 10,000 more firms.
+    const removeSample = () => raw.query(`DELETE FROM "Enterprise" WHERE "planId" = $1 AND name LIKE '基准测试企业%'`, [bundled.id]);
+    await removeSample();
     const t0 = performance.now();
     const out = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/registry-import.ts', '--list', 'high_tech', list], { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
     if (out.status !== 0) throw new Error(`registry import failed: ${out.stderr}`);
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    await removeSample();
+    return ms;
   }
 
   async function measure(step: string): Promise<void> {
