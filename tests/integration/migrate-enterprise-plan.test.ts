@@ -10,6 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, pgConnection, pgliteConnection, type SqlConnection } from '@/lib/db/migrate';
+import { syntheticCode } from '../support/registry';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
@@ -52,8 +53,9 @@ afterAll(async () => {
 const plan = (id: string, loadedAt: string) =>
   `INSERT INTO "Plan" (id, title, region, "parentDocument", "periodStart", "periodEnd", "baselineYear", "sourceHash", "loadedAt") VALUES ('${id}', '${id}', '${id}', '—', 2023, 2027, 2022, 'x', '${loadedAt}')`;
 const unit = (id: number, planId: string, kind: string) => `INSERT INTO "Unit" (id, "planId", name, kind, position) VALUES (${id}, '${planId}', 'u${id}', '${kind}', ${id})`;
-const firm = (code: string, town: number | null, park: number | null) =>
-  `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "updatedAt") VALUES ('${code}', '${code}', ${town ?? 'NULL'}, ${park ?? 'NULL'}, '2026-01-01')`;
+const code = (name: string) => syntheticCode('ABCD'.indexOf(name));
+const firm = (name: string, town: number | null, park: number | null) =>
+  `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "updatedAt") VALUES ('${code(name)}', '${name}', ${town ?? 'NULL'}, ${park ?? 'NULL'}, '2026-01-01')`;
 
 describe(`${MIGRATION} (${DATABASE_URL ? 'PostgreSQL, own schema' : 'PGlite in memory'})`, () => {
   it('gives each firm its town’s plan, else its park’s, else the plan loaded first', async () => {
@@ -73,16 +75,16 @@ describe(`${MIGRATION} (${DATABASE_URL ? 'PostgreSQL, own schema' : 'PGlite in m
     ])
       await conn.exec(sql);
     await applyMigrations(conn);
-    const rows = await conn.query<{ creditCode: string; planId: string; parkUnitId: number | null }>(`SELECT "creditCode", "planId", "parkUnitId" FROM "Enterprise" ORDER BY "creditCode"`);
+    const rows = await conn.query<{ name: string; planId: string; parkUnitId: number | null }>(`SELECT name, "planId", "parkUnitId" FROM "Enterprise" ORDER BY name`);
     expect(rows).toEqual([
-      { creditCode: 'A', planId: 'second', parkUnitId: null },
-      { creditCode: 'B', planId: 'second', parkUnitId: 3 },
-      { creditCode: 'C', planId: 'first', parkUnitId: null },
-      { creditCode: 'D', planId: 'first', parkUnitId: null }, // its park was of another plan than its town
+      { name: 'A', planId: 'second', parkUnitId: null },
+      { name: 'B', planId: 'second', parkUnitId: 3 },
+      { name: 'C', planId: 'first', parkUnitId: null },
+      { name: 'D', planId: 'first', parkUnitId: null }, // its park was of another plan than its town
     ]);
     // The credit code is now unique per plan, not across the database.
-    await conn.exec(`INSERT INTO "Enterprise" ("planId", "creditCode", name, "updatedAt") VALUES ('first', 'A', 'A again', '2026-01-01')`);
-    await expect(conn.exec(`INSERT INTO "Enterprise" ("planId", "creditCode", name, "updatedAt") VALUES ('first', 'A', 'A thrice', '2026-01-01')`)).rejects.toThrow();
+    await conn.exec(`INSERT INTO "Enterprise" ("planId", "creditCode", name, "updatedAt") VALUES ('first', '${code('A')}', 'A again', '2026-01-01')`);
+    await expect(conn.exec(`INSERT INTO "Enterprise" ("planId", "creditCode", name, "updatedAt") VALUES ('first', '${code('A')}', 'A thrice', '2026-01-01')`)).rejects.toThrow();
   });
 
   it('stops with a message when firms exist but no plan was ever loaded', async () => {

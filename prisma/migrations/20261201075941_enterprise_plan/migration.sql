@@ -21,6 +21,8 @@ END $$;
 -- A park of another plan than the firm's town cannot be right (both came from one district's lists): the town wins.
 UPDATE "Enterprise" e SET "parkUnitId" = NULL FROM "Unit" u WHERE u.id = e."parkUnitId" AND u."planId" <> e."planId";
 
+-- The updates queued the data-version trigger (deferred); fire it now, or PostgreSQL refuses to alter the table.
+SET CONSTRAINTS ALL IMMEDIATE;
 ALTER TABLE "Enterprise" ALTER COLUMN "planId" SET NOT NULL;
 
 -- The credit code is unique within a plan: each district keeps its own list, and one district's import must never
