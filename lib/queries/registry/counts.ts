@@ -11,16 +11,39 @@ import { countSeries, type CountableFirm, type QualificationKind } from '@/lib/r
 import { scopedFirms } from '@/lib/queries/registry/scope';
 
 /**
- * The firms matching `where` that hold (or held) a qualification of `kinds`, with those qualifications. Two statements,
- * each by an index whatever the size of the database: the firms by their scope (the plan's, town's or park's index),
- * then their qualifications by the firms' ids (the (enterpriseId, kind, year) key); firms with none are dropped here.
- * Not a `qualifications: { some }` filter: as a semi-join PostgreSQL may hash every plan's qualifications of the kind,
- * a scan of the whole table that grows with every district sharing the database.
+ * A plan's whole registry's firms holding (or that held) one of `kinds`, with those qualifications, in one statement
+ * driven by indexes whatever the size of the database: the plan's firms by `(planId, creditCode)`, each firm's rows by
+ * the `(enterpriseId, kind, year)` key. The `OFFSET 0` keeps the lateral subquery a per-firm probe: written as a join
+ * or an EXISTS, PostgreSQL may instead hash every plan's qualifications of the kind, a scan of the whole table that
+ * grows with every district sharing the database. Not scoped by viewer: callers check theirs first.
  */
-async function firmsHolding(where: Prisma.EnterpriseWhereInput, kinds: QualificationKind[]): Promise<RuleFirm[]> {
+export async function loadPlanFirmsHolding(planId: string, kinds: QualificationKind[]): Promise<RuleFirm[]> {
+  const db = await getDb();
+  const rows = await db.$queryRawUnsafe<{ id: number; townUnitId: number | null; parkUnitId: number | null; aboveScale: boolean; kind: QualificationKind; validFrom: Date; validUntil: Date | null; endedOn: Date | null }[]>(
+    `SELECT e.id, e."townUnitId", e."parkUnitId", e."aboveScale", q.kind::text AS kind, q."validFrom", q."validUntil", q."endedOn"
+       FROM "Enterprise" e
+       CROSS JOIN LATERAL (SELECT q.kind, q."validFrom", q."validUntil", q."endedOn" FROM "Qualification" q
+                            WHERE q."enterpriseId" = e.id AND q.kind::text = ANY($2::text[]) OFFSET 0) q
+      WHERE e."planId" = $1
+      ORDER BY e.id`,
+    planId,
+    kinds,
+  );
+  const firms = new Map<number, RuleFirm>();
+  for (const r of rows) {
+    let firm = firms.get(r.id);
+    if (!firm) firms.set(r.id, (firm = { id: r.id, townUnitId: r.townUnitId, parkUnitId: r.parkUnitId, aboveScale: r.aboveScale, qualifications: [] }));
+    firm.qualifications.push({ kind: r.kind, validFrom: dayFromDate(r.validFrom), validUntil: r.validUntil ? dayFromDate(r.validUntil) : null, endedOn: r.endedOn ? dayFromDate(r.endedOn) : null });
+  }
+  return [...firms.values()];
+}
+
+/** Within a town's, park's or department's scope: its firms by their index, then their rows by firm id. */
+async function scopedFirmsHolding(where: Prisma.EnterpriseWhereInput, kinds: QualificationKind[]): Promise<RuleFirm[]> {
   const db = await getDb();
   const firms = await db.enterprise.findMany({
     where,
+    orderBy: { id: 'asc' },
     select: { id: true, townUnitId: true, parkUnitId: true, aboveScale: true, qualifications: { where: { kind: { in: kinds } }, select: { kind: true, validFrom: true, validUntil: true, endedOn: true } } },
   });
   return firms
@@ -36,12 +59,10 @@ async function firmsHolding(where: Prisma.EnterpriseWhereInput, kinds: Qualifica
 
 export async function loadCountableFirms(viewer: Actor, kinds: QualificationKind[]): Promise<CountableFirm[]> {
   const where = await scopedFirms(viewer);
-  return where ? firmsHolding(where, kinds) : [];
-}
-
-/** A plan's whole registry's firms holding (or that held) one of `kinds`. Not scoped by viewer: callers check theirs first. */
-export function loadPlanFirmsHolding(planId: string, kinds: QualificationKind[]): Promise<RuleFirm[]> {
-  return firmsHolding({ planId }, kinds);
+  if (!where) return [];
+  // A district-wide viewer's scope is exactly its plan (scopedFirms): the plan's one-statement load.
+  if (typeof where.planId === 'string' && Object.keys(where).length === 1) return loadPlanFirmsHolding(where.planId, kinds);
+  return scopedFirmsHolding(where, kinds);
 }
 
 export interface RegistryCountRow {
