@@ -13,7 +13,7 @@ import type { QualificationKind } from '@/lib/registry/validity';
 
 export type Tx = Prisma.TransactionClient | Db;
 
-const num = (v: { toString(): string } | null) => (v === null ? null : Number(v.toString()));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(String(v)));
 
 /**
  * Rows per statement: large lists are written in chunks of this many (still one transaction), so no single JSON
@@ -56,11 +56,26 @@ export async function loadStoredState(tx: Tx, planId: string, kind: Qualificatio
   for (const f of firms) byCode.set(f.creditCode, { ...f, foundedOn: f.foundedOn ? dayFromDate(f.foundedOn) : null });
   const qualifications = new Map<string, StoredQualification>();
   const financials = new Map<string, StoredFinancial>();
+  // Each of the plan's firms probed by its key (a lateral subquery kept a probe by OFFSET 0): joined instead, PostgreSQL
+  // may scan every plan's rows, a cost that grows with every district sharing the database.
   if (kind) {
-    const rows = await tx.qualification.findMany({ where: { kind, enterprise: { planId } }, select: { enterpriseId: true, year: true, validFrom: true, certificateNo: true, level: true } });
+    const rows = await tx.$queryRawUnsafe<{ enterpriseId: number; year: number; validFrom: Date; certificateNo: string | null; level: string | null }[]>(
+      `SELECT q."enterpriseId", q.year, q."validFrom", q."certificateNo", q.level
+         FROM "Enterprise" e
+         CROSS JOIN LATERAL (SELECT * FROM "Qualification" q WHERE q."enterpriseId" = e.id AND q.kind::text = $2 OFFSET 0) q
+        WHERE e."planId" = $1`,
+      planId,
+      kind,
+    );
     for (const q of rows) qualifications.set(`${q.enterpriseId}|${q.year}`, { validFrom: dayFromDate(q.validFrom), certificateNo: q.certificateNo, level: q.level });
   } else {
-    const rows = await tx.enterpriseFinancial.findMany({ where: { enterprise: { planId } } });
+    const rows = await tx.$queryRawUnsafe<{ enterpriseId: number; year: number; revenue: unknown; rdSpending: unknown; highTechRevenue: unknown; staff: number | null; rdStaff: number | null; grantedIp: number | null }[]>(
+      `SELECT f."enterpriseId", f.year, f.revenue, f."rdSpending", f."highTechRevenue", f.staff, f."rdStaff", f."grantedIp"
+         FROM "Enterprise" e
+         CROSS JOIN LATERAL (SELECT * FROM "EnterpriseFinancial" f WHERE f."enterpriseId" = e.id OFFSET 0) f
+        WHERE e."planId" = $1`,
+      planId,
+    );
     for (const f of rows) {
       financials.set(`${f.enterpriseId}|${f.year}`, {
         revenue: num(f.revenue),
