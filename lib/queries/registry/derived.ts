@@ -119,7 +119,7 @@ export async function getRegistryComparison(viewer: Actor, indicatorId: number, 
   const approved = await db.indicatorValue.findMany({ where: { indicatorId, unitId: regionId, month: { in: months }, status: 'approved' }, select: { month: true, stage: true, value: true, source: true, status: true } });
   return {
     rule,
-    rows: months.map((month, i) => {
+    rows: months.map((month) => {
       const f = approved.find((a) => a.month === month && a.stage === 'final') ?? approved.find((a) => a.month === month) ?? null;
       return {
         month,
