@@ -58,15 +58,25 @@ export async function growValues(raw: pg.Client, fromPlan: string, toPlan: strin
   return rows;
 }
 
-/** Enterprises up to `total` (the demo registry's included), spread over every plan's towns and parks, a third 高新. */
-export async function growEnterprises(raw: pg.Client, total: number, _bundledPlan: string): Promise<number> {
+/**
+ * Enterprises up to `total` (the demo registry's included), each in one synthetic district's registry (its plan, and
+ * a town and maybe a park of that plan), a third 高新. The bundled plan keeps its demo registry: the city grows around
+ * Beibei, whose own registry stays the size it is at 1×.
+ */
+export async function growEnterprises(raw: pg.Client, total: number, bundledPlan: string): Promise<number> {
   const [{ n: have }] = (await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Enterprise"`)).rows;
-  const towns = (await raw.query<{ id: number }>(`SELECT id FROM "Unit" WHERE kind = 'town' ORDER BY id`)).rows.map((r) => r.id);
-  const parks = (await raw.query<{ id: number }>(`SELECT id FROM "Unit" WHERE kind = 'park' ORDER BY id`)).rows.map((r) => r.id);
+  const units = (await raw.query<{ id: number; planId: string; kind: string }>(`SELECT id, "planId", kind FROM "Unit" WHERE kind IN ('town', 'park') AND "planId" <> $1 ORDER BY "planId", id`, [bundledPlan])).rows;
+  const plans = [...new Set(units.map((u) => u.planId))].map((planId) => ({
+    planId,
+    towns: units.filter((u) => u.planId === planId && u.kind === 'town').map((u) => u.id),
+    parks: units.filter((u) => u.planId === planId && u.kind === 'park').map((u) => u.id),
+  }));
+  if (plans.length === 0) return 0;
   const [{ start }] = (await raw.query<{ start: number }>(`SELECT coalesce(max(id), 0)::int AS start FROM "Enterprise"`)).rows;
   const BATCH = 20_000;
   for (let from = have; from < total; from += BATCH) {
     const count = Math.min(BATCH, total - from);
+    const planIds: string[] = [];
     const codes: string[] = [];
     const names: string[] = [];
     const townIds: number[] = [];
@@ -74,19 +84,22 @@ export async function growEnterprises(raw: pg.Client, total: number, _bundledPla
     const clusters: (number | null)[] = [];
     const above: boolean[] = [];
     for (let i = from; i < from + count; i++) {
+      const plan = plans[i % plans.length];
+      const k = Math.floor(i / plans.length);
+      planIds.push(plan.planId);
       codes.push(makeCreditCode('91', '510100', `MB${String(i).padStart(7, '0')}`));
       names.push(`合成企业${i}有限公司`);
-      townIds.push(towns[i % towns.length]);
-      parkIds.push(i % 4 === 0 ? parks[i % parks.length] : null);
+      townIds.push(plan.towns[k % plan.towns.length]);
+      parkIds.push(i % 4 === 0 && plan.parks.length > 0 ? plan.parks[k % plan.parks.length] : null);
       clusters.push(i % 5 === 0 ? 7 + (i % 5) : null);
       above.push(i % 6 === 0);
     }
     await raw.query(
-      `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "updatedAt")
-       SELECT c, n, t, p, k, a, DATE '2010-01-01' + (row_number() OVER () % 5000)::int, now()
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::boolean[]) AS x(c, n, t, p, k, a)
-       ON CONFLICT ("creditCode") DO NOTHING`,
-      [codes, names, townIds, parkIds, clusters, above],
+      `INSERT INTO "Enterprise" ("planId", "creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "updatedAt")
+       SELECT pl, c, n, t, p, k, a, DATE '2010-01-01' + (row_number() OVER () % 5000)::int, now()
+       FROM unnest($7::text[], $1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::boolean[]) AS x(pl, c, n, t, p, k, a)
+       ON CONFLICT ("planId", "creditCode") DO NOTHING`,
+      [codes, names, townIds, parkIds, clusters, above, planIds],
     );
   }
   await raw.query(

@@ -60,6 +60,7 @@ beforeAll(async () => {
     const issued = f.issued();
     await db.enterprise.create({
       data: {
+        planId: plan.planId,
         creditCode: syntheticCode(f.n),
         name: `派生测试${f.n}有限公司`,
         townUnitId: f.where === 'other' ? otherTown : town,

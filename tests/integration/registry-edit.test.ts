@@ -12,6 +12,7 @@ import { parseInput } from '@/lib/validation/parse';
 import { setupTestDatabase } from '../support/db';
 import { actorFor, makeUnit, makeUser } from '../support/factories';
 import { syntheticCode } from '../support/registry';
+const PLAN_ID = 'test-plan';
 
 setupTestDatabase();
 
@@ -54,7 +55,7 @@ describe('typing in a firm', () => {
 
   test('updates are version-checked', async () => {
     const db = await getDb();
-    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(1) } } });
     const { version } = await updateEnterprise(bureau, { ...base, enterpriseId: firm.id, version: firm.version, townUnitId: town, aboveScale: true });
     expect(version).toBe(firm.version + 1);
     await expect(updateEnterprise(bureau, { ...base, enterpriseId: firm.id, version: firm.version, townUnitId: town })).rejects.toBeInstanceOf(ConflictError);
@@ -67,7 +68,7 @@ describe('typing in a firm', () => {
 describe('qualifications over time', () => {
   test('a certificate, its renewal, and an early end: all kept, the profile shows the history', async () => {
     const db = await getDb();
-    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(1) } } });
     const first = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2022, level: 'national', certificateNo: 'GR202251000001', validFrom: '2022-11-28' });
     const renewal = await recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2025, level: 'national', certificateNo: 'GR202551000002', validFrom: '2025-11-28' });
     await expect(recordQualification(bureau, { enterpriseId: firm.id, kind: 'high_tech', year: 2025, level: null, certificateNo: null, validFrom: '2025-12-01' })).rejects.toThrow('已有记录');
@@ -91,7 +92,7 @@ describe('qualifications over time', () => {
 
   test('found by fuzzing: a registration dated after its year, a day in year 0000, a NUL in free text: refused with a message, nothing written', async () => {
     const db = await getDb();
-    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(1) } } });
     const rows = await db.qualification.count();
     // A tech-SME registration holds for its calendar year: one dated in 2026 for 2025 would end before it starts
     // (the database's span check failed with an unexpected error).
@@ -127,7 +128,7 @@ describe('qualifications over time', () => {
 
   test('a town sees its own firm; another town does not find it', async () => {
     const db = await getDb();
-    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) } });
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(1) } } });
     expect((await getEnterpriseProfile(townUser, firm.id, '2026-01-01')).name).toBe(base.name);
     await expect(getEnterpriseProfile(otherTownUser, firm.id, '2026-01-01')).rejects.toThrow('不在您的查看范围内');
   });

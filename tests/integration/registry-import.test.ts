@@ -9,6 +9,7 @@ import { confirmRegistryImport, previewRegistryImport, RegistryFileError } from 
 import { setupTestDatabase } from '../support/db';
 import { actorFor, makeUnit, makeUser } from '../support/factories';
 import { HIGH_TECH_HEADERS, highTechRows, highTechWorkbook, syntheticCode } from '../support/registry';
+const PLAN_ID = 'test-plan';
 
 setupTestDatabase();
 
@@ -49,7 +50,7 @@ describe('registry import', () => {
     expect(await counts()).toEqual({ firms: 50, certificates: 50 });
 
     const db = await getDb();
-    const firm = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(4) }, include: { qualifications: true, town: true, park: true } });
+    const firm = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(4) } }, include: { qualifications: true, town: true, park: true } });
     const [row] = highTechRows(5, towns, parks).slice(4);
     expect(firm.name).toBe(row[2]);
     expect(firm.town?.name).toBe(row[3]);
@@ -82,10 +83,10 @@ describe('registry import', () => {
     expect(preview.counts).toEqual({ created: 0, updated: 2, unchanged: 48, refused: 0 });
     await confirmRegistryImport(bureau, { list: 'high_tech', fileHash: preview.fileHash, file: file(bytes) });
     const db = await getDb();
-    const renewed = await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(1) }, include: { qualifications: { orderBy: { year: 'asc' } } } });
+    const renewed = await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(1) } }, include: { qualifications: { orderBy: { year: 'asc' } } } });
     expect(renewed.qualifications).toHaveLength(2);
     expect(renewed.qualifications[1].renewalOfId).toBe(renewed.qualifications[0].id);
-    expect((await db.enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(0) } })).version).toBe(2);
+    expect((await db.enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: PLAN_ID, creditCode: syntheticCode(0) } } })).version).toBe(2);
   });
 
   test('bad rows are refused with every reason, and a file with any refused row writes nothing', async () => {

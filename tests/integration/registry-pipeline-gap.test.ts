@@ -11,7 +11,7 @@ import { getPipeline } from '@/lib/queries/registry/pipeline';
 import { setupTestDatabase } from '../support/db';
 import { bundledPlan } from '../support/plan';
 import { syntheticCode } from '../support/registry';
-import { loadBundledPlan, type LoadedPlan } from '../support/reporting';
+import { loadBundledPlan, PLAN_ID, type LoadedPlan } from '../support/reporting';
 
 setupTestDatabase();
 
@@ -37,6 +37,7 @@ async function firm(key: string, n: number, townId: number, qualifications: Q[],
   const db = await getDb();
   const row = await db.enterprise.create({
     data: {
+      planId: PLAN_ID,
       creditCode: syntheticCode(n),
       name: `测试${key}有限公司`,
       townUnitId: townId,

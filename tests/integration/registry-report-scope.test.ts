@@ -47,6 +47,7 @@ beforeAll(async () => {
   for (const f of firms) {
     await db.enterprise.create({
       data: {
+        planId: plan.planId,
         creditCode: syntheticCode(f.n),
         name: nameOf(f.n),
         townUnitId: plan.unit(f.town),
@@ -68,9 +69,9 @@ describe('who reads which firms', () => {
   test('区科技局 reads the firms holding a qualification it reports, district-wide, and no other', async () => {
     const expected = firms.filter((f) => f.kinds.some((k) => k === 'high_tech' || k === 'tech_sme')).map((f) => nameOf(f.n));
     expect(names((await list(kjj)).rows)).toEqual(expected.sort());
-    const outside = await (await getDb()).enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(14) } });
+    const outside = await (await getDb()).enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: plan.planId, creditCode: syntheticCode(14) } } });
     await expect(getEnterpriseProfile(kjj, outside.id, END)).rejects.toBeInstanceOf(NotFoundError);
-    const inside = await (await getDb()).enterprise.findUniqueOrThrow({ where: { creditCode: syntheticCode(13) } });
+    const inside = await (await getDb()).enterprise.findUniqueOrThrow({ where: { planId_creditCode: { planId: plan.planId, creditCode: syntheticCode(13) } } });
     expect((await getEnterpriseProfile(kjj, inside.id, END)).name).toBe(nameOf(13));
   });
 

@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { writeCheckedRows } from '@/lib/mutations/registry/import';
 import { loadStoredState, loadUnitNames } from '@/lib/mutations/registry/store';
+import { requireRegistryPlanId } from '@/lib/queries/registry/scope';
 import type { Tx } from '@/lib/mutations/reporting/store';
 import { can } from '@/lib/permissions';
 import { checkRow, type CellValue, type ColumnMapping, type ImportField, type ListKind, type RowCheck } from '@/lib/registry/import-columns';
@@ -40,15 +41,17 @@ export async function pushRegistryRows(
   if (!can(actor, 'registry.import')) throw new ForbiddenError('该令牌无权推送企业名单', 'This token may not push enterprise lists');
   const list = input.list as ListKind;
   const db = await getDb();
-  const units = await loadUnitNames(db);
+  // The client's rows go into the current plan's registry (an API client has no unit): derived here, never sent.
+  const planId = await requireRegistryPlanId(actor);
+  const units = await loadUnitNames(db, planId);
   const checks = checksOf(list, input.rows, units);
   if (input.mode === 'dryRun') {
-    const plan = planImport(list, checks, await loadStoredState(db, list === 'enterprises' ? null : list));
+    const plan = planImport(list, checks, await loadStoredState(db, planId, list === 'enterprises' ? null : list));
     const out: RegistryPushResult = { mode: 'dryRun', committed: false, counts: plan.counts, rows: plan.rows };
     await db.$transaction((tx) => finish(tx, out));
     return out;
   }
-  const preview = planImport(list, checks, await loadStoredState(db, list === 'enterprises' ? null : list));
+  const preview = planImport(list, checks, await loadStoredState(db, planId, list === 'enterprises' ? null : list));
   const refused = preview.rows.filter((r) => r.outcome === 'refused');
   if (refused.length > 0) {
     throw new ApiError(
@@ -61,7 +64,7 @@ export async function pushRegistryRows(
   }
   return db.$transaction(
     async (tx) => {
-      const plan = await writeCheckedRows(tx, actor, list, checks);
+      const plan = await writeCheckedRows(tx, actor, planId, list, checks);
       await recordAudit(tx, actor, { event: 'registry.import.confirmed', targetType: 'registryList', targetId: list, reason: `api:${actor.api?.clientName ?? ''}`, after: { counts: plan.counts, source: 'api' } });
       const out: RegistryPushResult = { mode: 'commit', committed: true, counts: plan.counts, rows: plan.rows };
       await finish(tx, out);

@@ -1,5 +1,6 @@
 // Server only. Every function takes the acting user first. The demo registry: synthetic firms (isDemo) that agree
-// with the demo figures, replaced by every demo seed and deleted by `npm run demo:remove`.
+// with the demo figures, in the plan's registry, replaced by every demo seed of that plan and deleted by
+// `npm run demo:remove`.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
@@ -20,9 +21,10 @@ export async function seedDemoRegistry(actor: Actor, plan: PlanFile, through: Mo
   const firms = generateDemoRegistry(plan, through);
   return db.$transaction(
     async (tx) => {
-      await tx.enterprise.deleteMany({ where: { isDemo: true } });
+      await tx.enterprise.deleteMany({ where: { isDemo: true, planId: plan.id } });
       const ids = await insertFirms(
         tx,
+        plan.id,
         firms.map((f) => ({
           creditCode: f.creditCode,
           name: f.name,

@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. Firms typed in one at a time (the form), beside the list
-// import: permission inside, the credit code re-checked (GB 32100-2015), town/park of the right kind, version-checked
-// updates, the audit row in the same transaction.
+// import: permission inside, the credit code re-checked (GB 32100-2015), town/park of the right kind and of the
+// actor's plan (the firm's registry; another plan's firm is not found), version-checked updates, the audit row in the
+// same transaction.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
@@ -11,12 +12,14 @@ import { validateCreditCode } from '@/lib/registry/credit-code';
 import { dateFromDay, dayFromDate } from '@/lib/registry/dates';
 import type { CreateEnterpriseInput, UpdateEnterpriseInput } from '@/lib/schemas/registry/enterprise';
 import type { Tx } from '@/lib/mutations/registry/store';
+import { requireRegistryPlanId } from '@/lib/queries/registry/scope';
 
-async function assertUnitKinds(tx: Tx, input: { townUnitId: number | null; parkUnitId: number | null }): Promise<void> {
+/** The town and park must be units of that kind in the firm's own plan: a firm is counted and seen within one district. */
+async function assertUnitKinds(tx: Tx, planId: string, input: { townUnitId: number | null; parkUnitId: number | null }): Promise<void> {
   const check = async (id: number | null, kind: 'town' | 'park', zh: string, en: string) => {
     if (id === null) return;
-    const unit = await tx.unit.findUnique({ where: { id }, select: { kind: true } });
-    if (unit?.kind !== kind) throw new DomainError(`所选${zh}不存在`, `No such ${en}`, { [kind === 'town' ? 'townUnitId' : 'parkUnitId']: { zh: [`请选择${zh}`], en: [`Choose a ${en}`] } });
+    const unit = await tx.unit.findUnique({ where: { id }, select: { kind: true, planId: true } });
+    if (unit?.kind !== kind || unit.planId !== planId) throw new DomainError(`所选${zh}不存在`, `No such ${en}`, { [kind === 'town' ? 'townUnitId' : 'parkUnitId']: { zh: [`请选择${zh}`], en: [`Choose a ${en}`] } });
   };
   await check(input.townUnitId, 'town', '镇街', 'town');
   await check(input.parkUnitId, 'park', '园区', 'park');
@@ -36,11 +39,12 @@ export async function createEnterprise(actor: Actor, input: CreateEnterpriseInpu
   const code = validateCreditCode(input.creditCode);
   if (!code.ok) throw new DomainError(code.reason, 'The credit code is not valid', { creditCode: { zh: [code.reason], en: ['The credit code is not valid'] } });
   const db = await getDb();
+  const planId = await requireRegistryPlanId(actor);
   try {
     return await db.$transaction(async (tx) => {
-      await assertUnitKinds(tx, input);
+      await assertUnitKinds(tx, planId, input);
       const firm = await tx.enterprise.create({
-        data: { ...input, creditCode: code.code, foundedOn: input.foundedOn ? dateFromDay(input.foundedOn) : null, updatedById: actor.userId },
+        data: { ...input, planId, creditCode: code.code, foundedOn: input.foundedOn ? dateFromDay(input.foundedOn) : null, updatedById: actor.userId },
       });
       await recordAudit(tx, actor, { event: 'registry.enterprise.created', targetType: 'enterprise', targetId: firm.id, after: { creditCode: firm.creditCode, ...snapshot(firm) } });
       return { id: firm.id };
@@ -56,10 +60,11 @@ export async function createEnterprise(actor: Actor, input: CreateEnterpriseInpu
 export async function updateEnterprise(actor: Actor, input: UpdateEnterpriseInput): Promise<{ version: number }> {
   if (!can(actor, 'registry.manage')) throw new ForbiddenError();
   const db = await getDb();
+  const planId = await requireRegistryPlanId(actor);
   return db.$transaction(async (tx) => {
-    const before = await tx.enterprise.findUnique({ where: { id: input.enterpriseId } });
+    const before = await tx.enterprise.findFirst({ where: { id: input.enterpriseId, planId } });
     if (!before) throw new NotFoundError();
-    await assertUnitKinds(tx, input);
+    await assertUnitKinds(tx, planId, input);
     const { enterpriseId, version, ...fields } = input;
     const { count } = await tx.enterprise.updateMany({
       where: { id: enterpriseId, version },

@@ -11,6 +11,7 @@ import { DomainError, ForbiddenError } from '@/lib/errors';
 import { streamFirstSheetRows } from '@/lib/excel/stream-rows';
 import { inspectXlsxZip } from '@/lib/excel/zip-guard';
 import { loadStoredState, loadUnitNames, writePlan } from '@/lib/mutations/registry/store';
+import { requireRegistryPlanId } from '@/lib/queries/registry/scope';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import {
@@ -133,9 +134,10 @@ export async function previewRegistryImport(actor: Actor, input: { list: ListKin
   if (!can(actor, 'registry.import')) throw new ForbiddenError();
   const db = await getDb();
   const kind = input.list === 'enterprises' ? null : input.list;
-  const [units, saved] = await Promise.all([loadUnitNames(db), savedMapping(input.list)]);
+  const planId = await requireRegistryPlanId(actor);
+  const [units, saved] = await Promise.all([loadUnitNames(db, planId), savedMapping(input.list)]);
   const read = await readListCached(input.list, input.file, units, saved, input.mapping ?? null);
-  const plan = planImport(input.list, read.checks, await loadStoredState(db, kind));
+  const plan = planImport(input.list, read.checks, await loadStoredState(db, planId, kind));
   return {
     list: input.list,
     fileHash: read.fileHash,
@@ -166,12 +168,13 @@ export async function confirmRegistryImport(
     throw new RegistryFileError('文件与预览时的不一致，请重新预览', 'The file differs from the one previewed; preview again');
   }
   const db = await getDb();
-  const [units, saved] = await Promise.all([loadUnitNames(db), savedMapping(input.list)]);
+  const planId = await requireRegistryPlanId(actor);
+  const [units, saved] = await Promise.all([loadUnitNames(db, planId), savedMapping(input.list)]);
   const read = await readListCached(input.list, input.file, units, saved, input.mapping ?? null);
   await options.onStep?.('read');
   return db.$transaction(
     async (tx) => {
-      const plan = await writeCheckedRows(tx, actor, input.list, read.checks, { isDemo: options.isDemo ?? false, onStep: options.onStep });
+      const plan = await writeCheckedRows(tx, actor, planId, input.list, read.checks, { isDemo: options.isDemo ?? false, onStep: options.onStep });
       const remembered = toSavedMapping(read.mapping, read.headers);
       await tx.registryImportMapping.upsert({
         where: { listKey: mappingKey(input.list) },
@@ -192,23 +195,25 @@ export async function confirmRegistryImport(
 }
 
 /**
- * Inside the caller's transaction: plans the checked rows against what is stored now and writes them all, or throws
- * when any row is refused. Shared by the Excel confirm above and the API's push (lib/mutations/api/push-registry.ts).
+ * Inside the caller's transaction: plans the checked rows against what the plan's registry holds now and writes them
+ * all, or throws when any row is refused. Shared by the Excel confirm above and the API's push
+ * (lib/mutations/api/push-registry.ts).
  */
 export async function writeCheckedRows(
   tx: Prisma.TransactionClient,
   actor: Actor,
+  planId: string,
   list: ListKind,
   checks: Iterable<RowCheck>,
   options: { isDemo?: boolean; onStep?: (step: 'read' | 'planned' | 'firmsWritten') => Promise<void> | void } = {},
 ): Promise<ImportPlan> {
   const kind = list === 'enterprises' ? null : list;
-  const stored = await loadStoredState(tx, kind);
+  const stored = await loadStoredState(tx, planId, kind);
   const plan = planImport(list, checks, stored);
   if (plan.counts.refused > 0) {
     throw new RegistryFileError(`有 ${plan.counts.refused} 行不能导入，请修正后重新上传`, `${plan.counts.refused} rows cannot be imported; fix them and upload again`);
   }
   await options.onStep?.('planned');
-  await writePlan(tx, kind, plan, stored, { isDemo: options.isDemo ?? false, actorId: actor.userId, afterFirms: () => options.onStep?.('firmsWritten') });
+  await writePlan(tx, planId, kind, plan, stored, { isDemo: options.isDemo ?? false, actorId: actor.userId, afterFirms: () => options.onStep?.('firmsWritten') });
   return plan;
 }

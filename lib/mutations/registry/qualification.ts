@@ -1,6 +1,7 @@
 // Server only. Every function takes the acting user first. A qualification recorded (its span follows from its kind:
 // certificates three years, registrations a calendar year, list entries open) or ended early. History is never
-// rewritten: a renewal is a new row chained to the previous one; an early end keeps the row, with the day.
+// rewritten: a renewal is a new row chained to the previous one; an early end keeps the row, with the day. Only firms
+// of the actor's plan (another plan's firm is not found).
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { recordAudit } from '@/lib/audit';
@@ -10,6 +11,7 @@ import { can } from '@/lib/permissions';
 import { dateFromDay, dayFromDate } from '@/lib/registry/dates';
 import { spanFor } from '@/lib/registry/validity';
 import type { EndQualificationInput, RecordQualificationInput } from '@/lib/schemas/registry/enterprise';
+import { requireRegistryPlanId } from '@/lib/queries/registry/scope';
 
 export async function recordQualification(actor: Actor, input: RecordQualificationInput): Promise<{ id: number }> {
   if (!can(actor, 'registry.manage')) throw new ForbiddenError();
@@ -22,9 +24,10 @@ export async function recordQualification(actor: Actor, input: RecordQualificati
     throw new DomainError(zh, en, { validFrom: { zh: [zh], en: [en] } });
   }
   const db = await getDb();
+  const planId = await requireRegistryPlanId(actor);
   try {
     return await db.$transaction(async (tx) => {
-      const firm = await tx.enterprise.findUnique({ where: { id: input.enterpriseId }, select: { id: true } });
+      const firm = await tx.enterprise.findFirst({ where: { id: input.enterpriseId, planId }, select: { id: true } });
       if (!firm) throw new NotFoundError();
       const previous = await tx.qualification.findFirst({ where: { enterpriseId: input.enterpriseId, kind: input.kind, year: { lt: input.year } }, orderBy: { year: 'desc' }, select: { id: true } });
       const row = await tx.qualification.create({
@@ -51,8 +54,9 @@ export async function recordQualification(actor: Actor, input: RecordQualificati
 export async function endQualification(actor: Actor, input: EndQualificationInput): Promise<{ version: number }> {
   if (!can(actor, 'registry.manage')) throw new ForbiddenError();
   const db = await getDb();
+  const planId = await requireRegistryPlanId(actor);
   return db.$transaction(async (tx) => {
-    const q = await tx.qualification.findUnique({ where: { id: input.qualificationId } });
+    const q = await tx.qualification.findFirst({ where: { id: input.qualificationId, enterprise: { planId } } });
     if (!q) throw new NotFoundError();
     if (input.endedOn < dayFromDate(q.validFrom)) {
       throw new DomainError('终止日期不能早于起始日', 'It cannot end before it starts', { endedOn: { zh: ['终止日期不能早于起始日'], en: ['It cannot end before it starts'] } });

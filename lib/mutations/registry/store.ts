@@ -13,7 +13,7 @@ import type { QualificationKind } from '@/lib/registry/validity';
 
 export type Tx = Prisma.TransactionClient | Db;
 
-const num = (v: { toString(): string } | null) => (v === null ? null : Number(v.toString()));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(String(v)));
 
 /**
  * Rows per statement: large lists are written in chunks of this many (still one transaction), so no single JSON
@@ -27,9 +27,9 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Towns and parks by name and short name, for the lists' 镇街 / 园区 columns. */
-export async function loadUnitNames(tx: Tx): Promise<UnitNames> {
-  const units = await tx.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true }, select: { id: true, name: true, shortName: true, kind: true } });
+/** The plan's towns and parks by name and short name, for the lists' 镇街 / 园区 columns. */
+export async function loadUnitNames(tx: Tx, planId: string): Promise<UnitNames> {
+  const units = await tx.unit.findMany({ where: { planId, kind: { in: ['town', 'park'] }, active: true }, select: { id: true, name: true, shortName: true, kind: true } });
   const towns = new Map<string, number>();
   const parks = new Map<string, number>();
   for (const u of units) {
@@ -42,20 +42,40 @@ export async function loadUnitNames(tx: Tx): Promise<UnitNames> {
   return { towns, parks };
 }
 
-/** Everything the planner compares against: every firm, and the list kind's qualifications and yearly figures. */
-export async function loadStoredState(tx: Tx, kind: QualificationKind | null): Promise<StoredState> {
+/**
+ * Everything the planner compares against: every firm of the plan's registry, and their qualifications of the list's
+ * kind or their yearly figures. Another plan's firm with the same credit code is not a duplicate: it is another
+ * district's row.
+ */
+export async function loadStoredState(tx: Tx, planId: string, kind: QualificationKind | null): Promise<StoredState> {
   const firms = await tx.enterprise.findMany({
+    where: { planId },
     select: { id: true, version: true, creditCode: true, name: true, townUnitId: true, parkUnitId: true, clusterTask: true, aboveScale: true, foundedOn: true },
   });
   const byCode = new Map<string, StoredFirm>();
   for (const f of firms) byCode.set(f.creditCode, { ...f, foundedOn: f.foundedOn ? dayFromDate(f.foundedOn) : null });
   const qualifications = new Map<string, StoredQualification>();
   const financials = new Map<string, StoredFinancial>();
+  // Each of the plan's firms probed by its key (a lateral subquery kept a probe by OFFSET 0): joined instead, PostgreSQL
+  // may scan every plan's rows, a cost that grows with every district sharing the database.
   if (kind) {
-    const rows = await tx.qualification.findMany({ where: { kind }, select: { enterpriseId: true, year: true, validFrom: true, certificateNo: true, level: true } });
+    const rows = await tx.$queryRawUnsafe<{ enterpriseId: number; year: number; validFrom: Date; certificateNo: string | null; level: string | null }[]>(
+      `SELECT q."enterpriseId", q.year, q."validFrom", q."certificateNo", q.level
+         FROM "Enterprise" e
+         CROSS JOIN LATERAL (SELECT * FROM "Qualification" q WHERE q."enterpriseId" = e.id AND q.kind::text = $2 OFFSET 0) q
+        WHERE e."planId" = $1`,
+      planId,
+      kind,
+    );
     for (const q of rows) qualifications.set(`${q.enterpriseId}|${q.year}`, { validFrom: dayFromDate(q.validFrom), certificateNo: q.certificateNo, level: q.level });
   } else {
-    const rows = await tx.enterpriseFinancial.findMany();
+    const rows = await tx.$queryRawUnsafe<{ enterpriseId: number; year: number; revenue: unknown; rdSpending: unknown; highTechRevenue: unknown; staff: number | null; rdStaff: number | null; grantedIp: number | null }[]>(
+      `SELECT f."enterpriseId", f.year, f.revenue, f."rdSpending", f."highTechRevenue", f.staff, f."rdStaff", f."grantedIp"
+         FROM "Enterprise" e
+         CROSS JOIN LATERAL (SELECT * FROM "EnterpriseFinancial" f WHERE f."enterpriseId" = e.id OFFSET 0) f
+        WHERE e."planId" = $1`,
+      planId,
+    );
     for (const f of rows) {
       financials.set(`${f.enterpriseId}|${f.year}`, {
         revenue: num(f.revenue),
@@ -72,19 +92,20 @@ export async function loadStoredState(tx: Tx, kind: QualificationKind | null): P
 
 const firmColumns = `"creditCode" text, name text, "townUnitId" int, "parkUnitId" int, "clusterTask" int, "aboveScale" boolean, "foundedOn" date`;
 
-/** Inserts new firms; returns credit code → id. */
-export async function insertFirms(tx: Tx, firms: FirmWrite[], isDemo: boolean, actorId: number | null, now: Date = systemClock()): Promise<Map<string, number>> {
+/** Inserts new firms into the plan's registry; returns credit code → id. */
+export async function insertFirms(tx: Tx, planId: string, firms: FirmWrite[], isDemo: boolean, actorId: number | null, now: Date = systemClock()): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const chunk of chunks(firms)) {
     const rows = await tx.$queryRawUnsafe<{ id: number; creditCode: string }[]>(
-      `INSERT INTO "Enterprise" ("creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt", "createdAt")
-     SELECT x."creditCode", x.name, x."townUnitId", x."parkUnitId", x."clusterTask", x."aboveScale", x."foundedOn", $2, $3, $4::timestamptz, $4::timestamptz
+      `INSERT INTO "Enterprise" ("planId", "creditCode", name, "townUnitId", "parkUnitId", "clusterTask", "aboveScale", "foundedOn", "isDemo", "updatedById", "updatedAt", "createdAt")
+     SELECT $5, x."creditCode", x.name, x."townUnitId", x."parkUnitId", x."clusterTask", x."aboveScale", x."foundedOn", $2, $3, $4::timestamptz, $4::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS x(${firmColumns})
      RETURNING id, "creditCode"`,
       JSON.stringify(chunk),
       isDemo,
       actorId,
       now,
+      planId,
     );
     for (const r of rows) ids.set(r.creditCode, r.id);
   }
@@ -126,13 +147,16 @@ export async function upsertQualifications(tx: Tx, kind: QualificationKind, rows
       now,
     );
   }
-  // A certificate follows the firm's previous one of the same kind: the chain is the firm's history.
+  // A certificate follows the firm's previous one of the same kind: the chain is the firm's history. Only the firms
+  // this list wrote can have gained a link (by the (enterpriseId, kind, year) key, not a pass over the whole table).
+  const written = [...new Set(rows.map((q) => ids.get(q.creditCode)!))];
   await tx.$executeRawUnsafe(
     `UPDATE "Qualification" q SET "renewalOfId" = (
         SELECT p.id FROM "Qualification" p WHERE p."enterpriseId" = q."enterpriseId" AND p.kind = q.kind AND p.year < q.year ORDER BY p.year DESC LIMIT 1)
-      WHERE q.kind = $1::"QualificationKind" AND q."renewalOfId" IS NULL
+      WHERE q."enterpriseId" = ANY($2::int[]) AND q.kind = $1::"QualificationKind" AND q."renewalOfId" IS NULL
         AND EXISTS (SELECT 1 FROM "Qualification" p WHERE p."enterpriseId" = q."enterpriseId" AND p.kind = q.kind AND p.year < q.year)`,
     kind,
+    written,
   );
 }
 
@@ -151,9 +175,16 @@ export async function upsertFinancials(tx: Tx, rows: ImportPlan['financials'], i
   }
 }
 
-/** Writes a whole plan: new firms first (their ids are needed by the qualification and figure rows). */
-export async function writePlan(tx: Tx, kind: QualificationKind | null, plan: ImportPlan, stored: StoredState, options: { isDemo: boolean; actorId: number | null; afterFirms?: () => Promise<void> | void }): Promise<void> {
-  const created = await insertFirms(tx, plan.newFirms, options.isDemo, options.actorId);
+/** Writes a whole import plan into a district plan's registry: new firms first (their ids are needed by the qualification and figure rows). */
+export async function writePlan(
+  tx: Tx,
+  planId: string,
+  kind: QualificationKind | null,
+  plan: ImportPlan,
+  stored: StoredState,
+  options: { isDemo: boolean; actorId: number | null; afterFirms?: () => Promise<void> | void },
+): Promise<void> {
+  const created = await insertFirms(tx, planId, plan.newFirms, options.isDemo, options.actorId);
   await options.afterFirms?.();
   await updateFirms(tx, plan.firmUpdates, options.actorId);
   const ids = new Map(created);

@@ -1,7 +1,8 @@
 // Server only. Every function takes the viewer first. Indicators counted from the registry (the plan's `registry`
 // rule): the month's count for the district and each town or park of the indicator's breakdown, beside the figure
-// stored for the same slot, with the difference. The count is the district's whole registry whatever the viewer's
-// registry scope: it is the reporting unit's figure, and who may see the figure is checked as for any figure.
+// stored for the same slot, with the difference. The count is the district's whole registry (the firms of the
+// indicator's plan) whatever the viewer's registry scope: it is the reporting unit's figure, and who may see the
+// figure is checked as for any figure.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
 import { getDb } from '@/lib/db/client';
@@ -9,9 +10,20 @@ import type { Month } from '@/lib/periods';
 import { assertDashboardViewer } from '@/lib/queries/dashboard';
 import { currentDataVersions } from '@/lib/queries/data-version';
 import { assertCanViewUnit } from '@/lib/queries/reporting/access';
-import { FIRST_DAY_YEAR, lastDayOfMonth } from '@/lib/registry/dates';
-import { compare, countFromCells, listHref, type CellCount, type Comparison, type RegistryRule, type Subject } from '@/lib/registry/derived';
+import { FIRST_DAY_YEAR } from '@/lib/registry/dates';
+import { compare, countByRule, listHref, type Comparison, type RegistryRule, type RuleFirm, type Subject } from '@/lib/registry/derived';
+import { loadPlanFirmsHolding } from '@/lib/queries/registry/counts';
 import { createVersionMemo } from '@/lib/version-memo';
+
+/**
+ * The rule's count for a subject on a month's last day, from the plan's firms that hold (or held) the rule's kind,
+ * loaded once for every month and slot (lib/queries/registry/counts.ts): the pure `countByRule` (in force: from
+ * validFrom, through validUntil, before endedOn; a firm counted once however many rows). No registry day is before
+ * FIRST_DAY_YEAR (isDay), so nothing is in force in an earlier month.
+ */
+function countOn(firms: readonly RuleFirm[], rule: RegistryRule, month: Month, subject: Subject): number {
+  return Number(month.slice(0, 4)) < FIRST_DAY_YEAR ? 0 : countByRule(firms, rule, month, subject);
+}
 
 export interface RegistryFigureRow {
   subjectUnitId: number;
@@ -29,31 +41,6 @@ export interface RegistryIndicatorFigures {
   rule: RegistryRule;
   month: Month;
   rows: RegistryFigureRow[];
-}
-
-/**
- * The rule's count on a month's last day per (town, park) cell, in one grouped query: the same rule as the pure
- * `countByRule` (in force: from validFrom, through validUntil, before endedOn; a firm counted once however many rows),
- * which the tests hold it to. Unscoped: callers check their viewer first.
- */
-async function cellCounts(rule: RegistryRule, month: Month): Promise<CellCount[]> {
-  // No registry day is before FIRST_DAY_YEAR (isDay), so nothing is in force then; and PostgreSQL has no year 0000 to
-  // compare with (a crafted month '0000-01' would fail there instead of counting nothing).
-  if (Number(month.slice(0, 4)) < FIRST_DAY_YEAR) return [];
-  const db = await getDb();
-  const rows = await db.$queryRawUnsafe<{ townUnitId: number | null; parkUnitId: number | null; count: number }[]>(
-    `SELECT e."townUnitId", e."parkUnitId", count(*)::int AS count
-       FROM "Enterprise" e
-      WHERE ($3::boolean IS FALSE OR e."aboveScale")
-        AND EXISTS (SELECT 1 FROM "Qualification" q
-                     WHERE q."enterpriseId" = e.id AND q.kind = $1::"QualificationKind" AND q."validFrom" <= $2::date
-                       AND (q."validUntil" IS NULL OR q."validUntil" >= $2::date) AND (q."endedOn" IS NULL OR q."endedOn" > $2::date))
-      GROUP BY e."townUnitId", e."parkUnitId"`,
-    rule.kind,
-    lastDayOfMonth(month),
-    rule.aboveScale === true,
-  );
-  return rows.map((r) => ({ townUnitId: r.townUnitId, parkUnitId: r.parkUnitId, count: Number(r.count) }));
 }
 
 const registryIndicatorInclude = {
@@ -88,9 +75,10 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
     await db.indicator.findMany({ where: { reporters: { some: { unitId: params.reporterUnitId } } }, orderBy: { position: 'asc' }, include: registryIndicatorInclude })
   ).filter((i) => i.registryRule !== null);
   if (indicators.length === 0) return [];
-  const cells = await Promise.all(indicators.map((i) => cellCounts(i.registryRule as unknown as RegistryRule, params.month)));
+  const rules = indicators.map((i) => i.registryRule as unknown as RegistryRule);
+  const held = await loadPlanFirmsHolding(indicators[0].planId, [...new Set(rules.map((r) => r.kind))]);
   const out: RegistryIndicatorFigures[] = indicators.map((ind, index) => {
-    const rule = ind.registryRule as unknown as RegistryRule;
+    const rule = rules[index];
     const region = ind.plan.units[0];
     const members = ind.breakdowns.flatMap((b) => b.group.members.map((m) => m.unit)).filter((u) => u.kind === 'town' || u.kind === 'park');
     const subjects: { id: number; name: string; subject: Subject }[] = [
@@ -104,7 +92,7 @@ export async function getRegistryFigures(viewer: Actor, params: { reporterUnitId
       unit: ind.unit,
       rule,
       month: params.month,
-      rows: subjects.map((s) => ({ subjectUnitId: s.id, subjectName: s.name, subject: s.subject, comparison: compare(countFromCells(cells[index], s.subject), null), href: listHref(rule, s.subject, params.month) })),
+      rows: subjects.map((s) => ({ subjectUnitId: s.id, subjectName: s.name, subject: s.subject, comparison: compare(countOn(held, rule, params.month, s.subject), null), href: listHref(rule, s.subject, params.month) })),
     };
   });
   const stored = await figuresFor(
@@ -144,15 +132,15 @@ async function computeRegistryComparison(indicatorId: number, months: Month[]): 
   if (!ind || ind.registryRule === null || !ind.plan.units[0]) return null;
   const rule = ind.registryRule as unknown as RegistryRule;
   const regionId = ind.plan.units[0].id;
-  const cells = await Promise.all(months.map((m) => cellCounts(rule, m)));
+  const held = await loadPlanFirmsHolding(ind.planId, [rule.kind]);
   const approved = await db.indicatorValue.findMany({ where: { indicatorId, unitId: regionId, month: { in: months }, status: 'approved' }, select: { month: true, stage: true, value: true, source: true, status: true } });
   return {
     rule,
-    rows: months.map((month, i) => {
+    rows: months.map((month) => {
       const f = approved.find((a) => a.month === month && a.stage === 'final') ?? approved.find((a) => a.month === month) ?? null;
       return {
         month,
-        comparison: compare(countFromCells(cells[i], { kind: 'region' }), f ? { value: Number(f.value), source: f.source, status: f.status } : null),
+        comparison: compare(countOn(held, rule, month, { kind: 'region' }), f ? { value: Number(f.value), source: f.source, status: f.status } : null),
         href: listHref(rule, { kind: 'region' }, month),
       };
     }),

@@ -23,16 +23,16 @@ export async function getExpiryForecast(viewer: Actor, today: Day): Promise<Fore
   const expiring = expiringFirms(holding, today, quarters);
   const db = await getDb();
   const ids = expiring.map((e) => e.id);
-  const [details, units] = await Promise.all([
-    db.enterprise.findMany({ where: { id: { in: ids } }, select: { id: true, creditCode: true, name: true, town: { select: { name: true } }, park: { select: { name: true } } } }),
-    db.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true }, orderBy: [{ kind: 'desc' }, { position: 'asc' }], select: { id: true, name: true, kind: true } }),
-  ]);
-  const byId = new Map(details.map((d) => [d.id, d]));
   const inForceBy = new Map<number, number>();
   for (const f of holding) {
     if (f.townUnitId) inForceBy.set(f.townUnitId, (inForceBy.get(f.townUnitId) ?? 0) + 1);
     if (f.parkUnitId) inForceBy.set(f.parkUnitId, (inForceBy.get(f.parkUnitId) ?? 0) + 1);
   }
+  const [details, units] = await Promise.all([
+    db.enterprise.findMany({ where: { id: { in: ids } }, select: { id: true, creditCode: true, name: true, town: { select: { name: true } }, park: { select: { name: true } } } }),
+    db.unit.findMany({ where: { id: { in: [...inForceBy.keys()] }, kind: { in: ['town', 'park'] }, active: true }, orderBy: [{ kind: 'desc' }, { position: 'asc' }], select: { id: true, name: true, kind: true } }),
+  ]);
+  const byId = new Map(details.map((d) => [d.id, d]));
   return {
     today,
     inForce: holding.length,

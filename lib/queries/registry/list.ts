@@ -8,7 +8,7 @@ import { dayFromDate, type Day } from '@/lib/registry/dates';
 import { heldOn, tierOf, type Tier } from '@/lib/registry/tier';
 import type { QualificationKind } from '@/lib/registry/validity';
 import type { EnterpriseFilter } from '@/lib/schemas/registry/filters';
-import { scopedFirms } from '@/lib/queries/registry/scope';
+import { registryPlanId, scopedFirms } from '@/lib/queries/registry/scope';
 
 export const PAGE_SIZE = 50;
 
@@ -102,11 +102,16 @@ export async function listEnterprises(viewer: Actor, filter: EnterpriseFilter, t
   return { rows: rows.map((f) => toDto(f, today)), total, page, pages };
 }
 
-/** Towns and parks for the filters: all of them for a district-wide viewer, their own unit otherwise. */
+/** Towns and parks for the filters: all of the plan's for a district-wide viewer, their own unit otherwise. */
 export async function listRegistryUnits(viewer: Actor): Promise<{ towns: { id: number; name: string }[]; parks: { id: number; name: string }[] }> {
   const scope = await scopedFirms(viewer);
   if (!scope) return { towns: [], parks: [] };
   const db = await getDb();
-  const units = await db.unit.findMany({ where: { kind: { in: ['town', 'park'] }, active: true, ...('OR' in scope && viewer.unitId ? { id: viewer.unitId } : {}) }, orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true } });
+  const planId = await registryPlanId(viewer);
+  const units = await db.unit.findMany({
+    where: { planId: planId ?? '', kind: { in: ['town', 'park'] }, active: true, ...('OR' in scope && viewer.unitId ? { id: viewer.unitId } : {}) },
+    orderBy: { position: 'asc' },
+    select: { id: true, name: true, kind: true },
+  });
   return { towns: units.filter((u) => u.kind === 'town'), parks: units.filter((u) => u.kind === 'park') };
 }
