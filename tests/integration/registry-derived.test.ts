@@ -261,6 +261,7 @@ describe('the indicator page', () => {
     expect(approved.rows[0].comparison.figure).toMatchObject({ value: 11 });
     await db.enterprise.create({
       data: {
+        planId: plan.planId,
         creditCode: syntheticCode(9001),
         name: '版本测试有限公司',
         townUnitId: town,
