@@ -137,7 +137,9 @@ export function useLiveForm(props: Pick<EntryFormProps, 'action' | 'unitId' | 'm
     if (answer && sent) setLive(afterSave(live, answer.saved, sent, props.indicators, props.tasks, props.monthFacts));
   }
 
-  // Rows saved earlier in this tab: sessionStorage is only readable after mount (the server has none).
+  // Rows saved earlier in this tab: sessionStorage is only readable after mount (the server has none). Where the page
+  // is older than a kept row (Back restores the router's copy from before the save), an untouched field is given
+  // the saved text too: its defaultValue alone would not change what it shows, and a save would write the old one.
   useEffect(() => {
     let kept: Pick<Live, 'values' | 'tasks' | 'submissionVersion'>;
     try {
@@ -146,8 +148,26 @@ export function useLiveForm(props: Pick<EntryFormProps, 'action' | 'unitId' | 'm
       return;
     }
     if (!kept?.values || !kept.tasks) return;
+    const show = (name: string, shown: string | null | undefined, saved: string | null) => {
+      for (const el of Array.from(document.getElementsByName(name))) {
+        if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && el.value === (shown ?? '')) el.value = saved ?? '';
+      }
+    };
+    for (const item of props.indicators.flatMap((i) => i.items)) {
+      const saved = kept.values[item.key];
+      if (!saved || !item.editable || (item.current && item.current.version >= saved.version)) continue;
+      show(`values.${item.key}.value`, item.current?.text, saved.text);
+      show(`values.${item.key}.comment`, item.current?.comment, saved.comment);
+    }
+    for (const task of props.tasks) {
+      const saved = kept.tasks[String(task.id)];
+      if (!saved || !task.editable || (task.current && task.current.version >= saved.version)) continue;
+      for (const part of ['progress', 'narrative', 'note'] as const) show(`tasks.${task.id}.${part}`, task.current?.[part], saved[part]);
+    }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from sessionStorage is what effects are for
     setLive((l) => ({ ...l, values: { ...kept.values, ...l.values }, tasks: { ...kept.tasks, ...l.tasks }, submissionVersion: Math.max(l.submissionVersion, kept.submissionVersion ?? 0) }));
+    // Once, on mount: the page's own rows are what the kept ones are measured against.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storageKey]);
 
   useEffect(() => {

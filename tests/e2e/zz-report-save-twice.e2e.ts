@@ -33,12 +33,23 @@ const field = (p: Page) => p.locator(`input[name="${name}"]`);
 const version = (p: Page) => p.locator(`input[name="${name.replace(/\.value$/, '.version')}"]`).inputValue();
 const result = (p: Page) => p.locator('[data-form-result]').innerText();
 
-/** Saves the draft and waits for this save's own answer (the message is replaced, so it is cleared first). */
+/** What the form shows of the stored rows and the month: every version input, status badge, the badge and completeness. */
+async function shown(p: Page) {
+  return {
+    versions: await p.locator('main input[type="hidden"][name$=".version"]').evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`)),
+    statuses: await p.locator('main [data-item-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-status'))),
+    month: await p.locator('[data-month-state]').evaluate((e) => `${e.getAttribute('data-month-state')} ${e.getAttribute('data-submission-status')} ${e.textContent}`),
+    completeness: await p.locator('[data-completeness]').innerText(),
+  };
+}
+
+/** Saves the draft and waits for this save's own answer: the buttons are disabled until the form has drawn it. */
 async function saveDraft(p: Page): Promise<string> {
-  await p.locator('[data-form-result]').evaluate((el) => el.replaceChildren());
+  const button = p.getByRole('button', { name: '保存草稿' });
   const answered = p.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined);
-  await p.getByRole('button', { name: '保存草稿' }).click();
+  await button.click();
   await answered;
+  await expect.poll(() => button.isEnabled(), SLOW).toBe(true);
   await expect.poll(() => result(p), SLOW).not.toBe('');
   return result(p);
 }
@@ -49,6 +60,10 @@ test('two saves in a row without a reload: the second succeeds, the form shows t
   const second = String(previous + 1);
   const v0 = Number(await version(page));
 
+  // The first save fills the whole form (the completeness line and the month's badge move), the second changes one field.
+  for (const input of await page.locator(VALUE_INPUTS).all()) await input.fill((await input.getAttribute('data-previous')) ?? '1');
+  for (const select of await page.locator('main select[name$=".progress"]').all()) await select.selectOption('on_track');
+  for (const area of await page.locator('main textarea[name$=".narrative"]').all()) await area.fill('按计划推进。');
   await field(page).fill(first);
   expect(await saveDraft(page)).toContain('草稿已保存');
   // The new version is in the form without a reload, and the row's badge says 草稿.
@@ -61,10 +76,12 @@ test('two saves in a row without a reload: the second succeeds, the form shows t
   expect(answer).toContain('草稿已保存');
   expect(answer).not.toMatch(/已被|Changed by/);
   expect(Number(await version(page))).toBeGreaterThan(v1);
+  const drawn = await shown(page);
 
+  // The same as the page rendered afresh would show.
   await page.reload();
   expect(await field(page).inputValue()).toBe(second);
-  expect(Number(await version(page))).toBeGreaterThan(v1);
+  expect(await shown(page)).toEqual(drawn);
 });
 
 test('Back onto the form after leaving it (the router restores the page as rendered before the saves) still saves', async () => {
