@@ -28,6 +28,29 @@ export function options(defaults) {
   return out;
 }
 
+/** CPU time (user + system) used so far by a process and its children, in ms (Linux /proc; clock ticks of 10 ms). */
+export function treeCpuMs(pid) {
+  const stats = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    ticks += stats.get(p)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === p) stack.push(child);
+  }
+  return ticks * 10;
+}
+
 /** Resident memory of a process and its children, in MB (Linux /proc). */
 export function treeRssMb(pid) {
   const children = new Map();

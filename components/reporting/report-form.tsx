@@ -1,28 +1,41 @@
 'use client';
 // The reporter's monthly form: one input per figure, breakdowns as compact grids with live sums checked against the
 // total (indicator-block.tsx, breakdown-grid.tsx), a comment where a soft check asks for one, progress per task. Nothing typed is lost: the action echoes what was sent, the DOM keeps
-// it (the form is submitted without React's reset), and a copy sits in sessionStorage until a save succeeds.
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
+// it (the form is submitted without React's reset), and a copy sits in sessionStorage until a save succeeds. A draft
+// save answers without the page: the form draws the new versions, statuses and the month's badge itself (form-live.ts).
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { FormMessage } from '@/components/ui/field';
-import type { ActionState } from '@/lib/actions/action-state';
 import { draftStorageKey } from '@/lib/reporting/entry-form';
 import { WithdrawItem, WithdrawProvider, type WithdrawProps } from './withdraw';
 import { ErrorSlot, fieldId, inputClass, StatusBadge } from './form-parts';
+import { useLiveForm, type MonthFacts } from './form-live';
 import { IndicatorBlock } from './indicator-block';
+import { MonthStatusContext } from './month-state';
 import { fill, type EntryFormProps, type EntryTask } from './types';
 
-export function ReportForm(props: EntryFormProps & { withdraw?: WithdrawProps }) {
+type LiveForm = ReturnType<typeof useLiveForm>;
+
+/**
+ * `lead`: what the page draws above the form (deadline, the month's badge, shared and registry-counted figures); it
+ * sits inside the form's state so that the badge (month-state.tsx) follows a draft save.
+ */
+export function ReportForm(props: EntryFormProps & { withdraw?: WithdrawProps; monthFacts: MonthFacts; lead?: ReactNode }) {
+  const live = useLiveForm(props);
+  // A draft save moves the submission's version: a 撤回 right after it names the new one.
+  const withdraw = props.withdraw ? { ...props.withdraw, version: Math.max(props.withdraw.version, live.submissionVersion) } : undefined;
   return (
-    <WithdrawProvider withdraw={props.withdraw} month={props.month} text={props.text}>
-      <EntryForm {...props} />
-    </WithdrawProvider>
+    <MonthStatusContext.Provider value={live.status}>
+      {props.lead}
+      <WithdrawProvider withdraw={withdraw} month={props.month} text={props.text}>
+        <EntryForm {...props} indicators={live.indicators} tasks={live.tasks} live={live} />
+      </WithdrawProvider>
+    </MonthStatusContext.Provider>
   );
 }
 
-function EntryForm(props: EntryFormProps) {
+function EntryForm(props: EntryFormProps & { live: LiveForm }) {
   const { text: t, labels } = props;
-  const [state, formAction, pending] = useActionState(props.action, { status: 'idle' } as ActionState<unknown>);
-  const [, startTransition] = useTransition();
+  const { state, formAction, pending } = props.live;
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState<Record<string, string>>({});
@@ -105,8 +118,7 @@ function EntryForm(props: EntryFormProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(event.currentTarget, submitter);
-    startTransition(() => formAction(data));
+    props.live.submit(new FormData(event.currentTarget, submitter));
   }
 
   const errors = state.status === 'error' ? state.fieldErrors : undefined;

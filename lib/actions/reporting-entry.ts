@@ -24,6 +24,11 @@ export interface SaveFormResult {
 /**
  * Saves the whole form as a draft; with `intent=submit` it then submits the month, bound to the version just saved,
  * after filling the registry-counted slots still empty from the registry (they are never typed).
+ *
+ * A draft save answers with what it wrote and nothing else: the form draws the new versions, statuses and the month's
+ * badge itself (components/reporting/form-live.ts). Rendering the page again into the answer cost most of a save's
+ * CPU (docs/benchmarks.md). A submit changes the page's mode (read-only items, registry-filled figures, 撤回), so
+ * it, and a submit refused after the draft was stored, still render the page afresh.
  */
 export const saveReportAction = authorizedAction(
   { schema: saveDraftSchema, permission: 'figure.enter', name: 'saveReportAction', parse: (raw) => formEntryInput(raw).input },
@@ -36,12 +41,12 @@ export const saveReportAction = authorizedAction(
         submitted = await submitMonthWithRegistry(actor, { month: input.month, version: saved.version });
       } catch (error) {
         if (!isDomainError(error) || saved.created + saved.changed === 0) throw error;
-        // The draft is stored: say so, and render the page afresh so that the next save names the new versions.
+        // The draft is stored: say so, and render the page afresh (the error carries no versions).
         revalidatePath(`/report/${input.month}`);
         throw draftSavedNotSubmitted(error, saved);
       }
+      revalidatePath(`/report/${input.month}`);
     }
-    revalidatePath(`/report/${input.month}`);
     return { saved, submitted };
   },
 );

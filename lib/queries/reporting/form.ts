@@ -40,7 +40,7 @@ import {
 } from '@/lib/reporting/deadlines';
 import { canTransition } from '@/lib/reporting/state-machine';
 import { breakdownTotal } from '@/lib/reporting/totals';
-import { queueState, type QueueState } from '@/lib/reporting/queue-state';
+import { queueState, type QueueState, type QueueStateInput } from '@/lib/reporting/queue-state';
 import { checkBreakdown, groupCoverage, type BreakdownCheck, type GroupCoverage } from '@/lib/reporting/breakdown-check';
 
 export interface FormWindowDto {
@@ -151,6 +151,11 @@ export interface ReportFormDto {
    * badge never says 草稿 while items await review, nor disagrees with the bureau's queue.
    */
   state: QueueState;
+  /**
+   * What `state` was derived from (item counts by status, first submitted, withdrawn, past the deadline): the form
+   * moves the badge itself after a draft save, from the statuses the save answers with (components/reporting/form-live.ts).
+   */
+  stateFacts: QueueStateInput;
   /** The version a submit must name: the submission's, or 0 before anything is saved. */
   version: number;
   indicators: FormIndicatorDto[];
@@ -208,7 +213,8 @@ export async function getReportForm(
     counts[c.status] += c._count._all;
     counts.total += c._count._all;
   }
-  const state = queueState({ items: counts, firstSubmittedAt: submission?.firstSubmittedAt ?? null, withdrawnAt: submission?.withdrawnAt ?? null, pastDue: now >= closesAt });
+  const stateFacts = { items: counts, firstSubmittedAt: submission?.firstSubmittedAt ?? null, withdrawnAt: submission?.withdrawnAt ?? null, pastDue: now >= closesAt };
+  const state = queueState(stateFacts);
   const canEnter = can(viewer, 'figure.enter', { unitId });
   const canReport = can(viewer, 'task.reportProgress', { unitId });
 
@@ -340,6 +346,7 @@ export async function getReportForm(
         }
       : null,
     state,
+    stateFacts,
     version: submission?.version ?? 0,
     indicators,
     shared: def.shared.map((i) => ({

@@ -8,8 +8,8 @@ import { ReminderBanner } from '@/components/reporting/reminder-banner';
 import { ReportForm } from '@/components/reporting/report-form';
 import { fill, type EntryIndicator, type EntryTask } from '@/components/reporting/types';
 import { ValueHistory, type HistoryEvent } from '@/components/reporting/value-history';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { QueueState } from '@/lib/reporting/queue-state';
+import { Badge } from '@/components/ui/badge';
+import { MonthState } from '@/components/reporting/month-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { markRemindersSeenAction, saveReportAction, withdrawAction } from '@/lib/actions/reporting-entry';
 import { requireSession } from '@/lib/auth/current-actor';
@@ -30,9 +30,6 @@ function registryItem(counts: Map<number, { count: number; href: string | null }
   const registry = counts?.get(subjectId);
   return registry ? { editable: false, registry } : {};
 }
-
-// The unit's state for the month, as the bureau's queue names it (lib/reporting/queue-state.ts).
-const stateTone: Record<QueueState, BadgeTone> = { submitted: 'warn', returned: 'bad', withdrawn: 'bad', missing: 'bad', pending: 'neutral', draft: 'info', approved: 'ok' };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting'))('entry.title') };
@@ -97,7 +94,8 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
 
   const w = form.window;
   const windowTone = w.state === 'open' || w.state === 'reopened' ? 'info' : w.state === 'closed' ? 'bad' : 'neutral';
-  const submissionStatus = form.submission?.status ?? 'none';
+  // The month's badge and completeness line, and what they derive from: a draft save moves them in the browser.
+  const monthFacts = { facts: form.stateFacts, status: { state: form.state, submission: form.submission?.status ?? 'none', entered: form.completeness.entered, required: form.completeness.required } };
   const awaitingReview = form.indicators.reduce((n, i) => n + i.items.filter((x) => x.current?.status === 'submitted').length, 0) + form.tasks.filter((x) => x.current?.status === 'submitted').length;
   const mayWithdraw = can(actor, 'figure.submit', { unitId: actor.unitId }) && form.submission !== null && (w.state === 'open' || w.state === 'reopened');
 
@@ -125,25 +123,27 @@ export default async function ReportMonthPage({ params }: { params: Promise<{ mo
         markSeen={markRemindersSeenAction}
         reminders={form.reminders.map((r) => ({ id: r.id, message: r.message, line: fill(r.kind === 'returned' ? text.returnLine : text.reminderLine, { by: r.sentBy, at: formatDateTime(r.sentAt, locale), month: formatMonth(r.month, locale) }) }))}
       />
-      <section aria-label={text.due.replace(/[:：].*/, '')} className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-deadline>
-        <Badge tone={windowTone}>{labels.window[w.state]}</Badge>
-        <span>{fill(text.due, { date: w.dueDate })}</span>
-        {w.extendedUntil ? <span>{fill(text.extended, { date: w.extendedUntil, reason: w.extensionReason ?? '' })}</span> : null}
-        {w.reopened ? <span>{fill(text.reopened, { reason: w.reopenReason ?? '' })}</span> : null}
-        <span data-submission-status={submissionStatus} data-month-state={form.state}>
-          <Badge tone={stateTone[form.state]}>{labels.state[form.state]}</Badge>
-        </span>
-        <span className="text-slate-600">{fill(text.completeness, { entered: form.completeness.entered, required: form.completeness.required })}</span>
-        {w.state === 'closed' ? <span className="text-red-800">{text.closedNote}</span> : null}
-      </section>
-      {form.shared.length > 0 ? (
-        <p className="mb-4 text-xs text-slate-600">
-          {text.shared}
-          {form.shared.map((s) => `${s.name}（${s.reportedBy?.name ?? '—'}）`).join('；')}
-        </p>
-      ) : null}
-      <RegistryFiguresSection actor={actor} reporterUnitId={form.unit.id} month={form.month} canFill={form.viewer.canEdit} />
       <ReportForm
+        lead={
+          <>
+          <section aria-label={text.due.replace(/[:：].*/, '')} className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-deadline>
+            <Badge tone={windowTone}>{labels.window[w.state]}</Badge>
+            <span>{fill(text.due, { date: w.dueDate })}</span>
+            {w.extendedUntil ? <span>{fill(text.extended, { date: w.extendedUntil, reason: w.extensionReason ?? '' })}</span> : null}
+            {w.reopened ? <span>{fill(text.reopened, { reason: w.reopenReason ?? '' })}</span> : null}
+            <MonthState initial={monthFacts.status} labels={labels.state} completeness={text.completeness} />
+            {w.state === 'closed' ? <span className="text-red-800">{text.closedNote}</span> : null}
+          </section>
+          {form.shared.length > 0 ? (
+            <p className="mb-4 text-xs text-slate-600">
+              {text.shared}
+              {form.shared.map((s) => `${s.name}（${s.reportedBy?.name ?? '—'}）`).join('；')}
+            </p>
+          ) : null}
+          <RegistryFiguresSection actor={actor} reporterUnitId={form.unit.id} month={form.month} canFill={form.viewer.canEdit} />
+          </>
+        }
+        monthFacts={monthFacts}
         action={saveReportAction}
         unitId={form.unit.id}
         month={form.month}
