@@ -82,8 +82,10 @@ export function treeRssMb(pid) {
 /**
  * `next start` on `port` on a new PostgreSQL database `<prefix>_<time>` (dropped by `stop` unless `keep`). The
  * clock is fixed at `now` so that a month's window is open: 2026-11-03 → the month 2026-10, due 2026-11-05.
+ * `nodeArgs` go to the server's node before next's script (e.g. `--inspect=127.0.0.1:<port>` for bench/inspector.mjs,
+ * `--max-old-space-size=…`).
  */
-export async function startPgServer({ port, prefix, now = '2026-11-03T10:00:00+08:00', keep = false }) {
+export async function startPgServer({ port, prefix, now = '2026-11-03T10:00:00+08:00', keep = false, nodeArgs = [] }) {
   if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
   const dbName = `${prefix}_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -106,7 +108,7 @@ export async function startPgServer({ port, prefix, now = '2026-11-03T10:00:00+0
     NEXT_TELEMETRY_DISABLED: '1',
   };
   delete env.PGLITE_DIR;
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env, stdio: ['ignore', out, out] });
+  const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env, stdio: ['ignore', out, out] });
   const started = Date.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error(`next start exited:\n${fs.readFileSync(logFile, 'utf8')}`);
@@ -244,8 +246,9 @@ export function formFields(form, round, intent) {
 /**
  * Calls a `useActionState` server action as the browser does: POST to the page with `Next-Action`, the body
  * React's encodeReply makes of `(previousState, formData)` (part `0` the argument list, the form's fields prefixed `_1_`).
+ * `signal` aborts the call (the bench's cut-off for answers that never come).
  */
-export async function callAction(base, pagePath, cookie, actionId, fields) {
+export async function callAction(base, pagePath, cookie, actionId, fields, signal = undefined) {
   const body = new FormData();
   for (const [k, v] of fields) body.append(`_1_${k}`, v);
   body.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
@@ -254,6 +257,7 @@ export async function callAction(base, pagePath, cookie, actionId, fields) {
     method: 'POST',
     headers: { cookie, 'next-action': actionId, accept: 'text/x-component', origin: base },
     body,
+    signal,
   });
   const text = await res.text();
   const ms = performance.now() - t0;

@@ -1,0 +1,103 @@
+// Why a heap snapshot keeps objects of one constructor: the shortest path from the GC roots to a few of them (weak
+// edges and WeakMap entries left out), grouped so that the paths shared by many objects show first.
+//
+// Usage: node bench/heap-retainers.mjs file.heapsnapshot <ServerResponse | @id> [--samples 200] [--show 5] [--cut kResourceStore --hops 4]
+import fs from 'node:fs';
+
+function intArray(buf, key) {
+  let i = buf.indexOf(`"${key}":`);
+  i = buf.indexOf(0x5b, i) + 1;
+  const out = [];
+  let n = 0;
+  let inNumber = false;
+  for (; ; i++) {
+    const c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      n = n * 10 + (c - 0x30);
+      inNumber = true;
+    } else {
+      if (inNumber) out.push(n);
+      n = 0;
+      inNumber = false;
+      if (c === 0x5d) return Int32Array.from(out);
+    }
+  }
+}
+
+const args = process.argv.slice(2);
+const opt = (name, d) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args.splice(i, 2)[1]) : d;
+};
+const samples = opt('samples', 200);
+const show = opt('show', 5);
+const hops = opt('hops', 4);
+const cutAt = args.indexOf('--cut');
+const cut = cutAt >= 0 ? args.splice(cutAt, 2)[1] : null;
+const [file, wanted] = args;
+const buf = fs.readFileSync(file);
+const head = buf.subarray(0, 4096).toString();
+const meta = JSON.parse(head.slice(head.indexOf('{"node_fields"'), head.indexOf('},"node_count"') + 1));
+const nodes = intArray(buf, 'nodes');
+const edges = intArray(buf, 'edges');
+const s = buf.lastIndexOf('"strings":');
+const strings = JSON.parse(buf.subarray(buf.indexOf(0x5b, s), buf.lastIndexOf(0x5d) + 1).toString());
+const NF = meta.node_fields.length;
+const EF = meta.edge_fields.length;
+const nodeTypes = meta.node_types[0];
+const edgeTypes = meta.edge_types[0];
+const [nType, nName, nEdges, nSize] = ['type', 'name', 'edge_count', 'self_size'].map((f) => meta.node_fields.indexOf(f));
+const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f));
+const count = nodes.length / NF;
+const firstEdge = new Int32Array(count + 1);
+for (let i = 0; i < count; i++) firstEdge[i + 1] = firstEdge[i] + nodes[i * NF + nEdges] * EF;
+
+// Breadth-first from the root: each node's parent on a shortest path (weak edges do not retain).
+const parent = new Int32Array(count).fill(-1);
+const parentEdge = new Int32Array(count).fill(-1);
+parent[0] = 0;
+const queue = new Int32Array(count);
+let qh = 0;
+let qt = 0;
+queue[qt++] = 0;
+while (qh < qt) {
+  const n = queue[qh++];
+  for (let e = firstEdge[n]; e < firstEdge[n + 1]; e += EF) {
+    if (edgeTypes[edges[e + eType]] === 'weak') continue;
+    // A WeakMap entry's value is held only while its key is held elsewhere; the snapshot writes it as an edge from
+    // the table ("part of key … -> value …"), which a walk from the roots must not follow as if it were strong.
+    if (edgeTypes[edges[e + eType]] === 'internal' && String(strings[edges[e + eName]]).includes(' / part of key ')) continue;
+    const to = edges[e + eTo] / NF;
+    if (parent[to] !== -1) continue;
+    parent[to] = n;
+    parentEdge[to] = e;
+    queue[qt++] = to;
+  }
+}
+
+const label = (n) => `${nodeTypes[nodes[n * NF + nType]]}:${String(strings[nodes[n * NF + nName]]).slice(0, 50)}`;
+const edgeLabel = (e) => {
+  const t = edgeTypes[edges[e + eType]];
+  return t === 'element' || t === 'hidden' ? `[${edges[e + eName]}]` : `.${String(strings[edges[e + eName]]).slice(0, 40)}`;
+};
+const nId = meta.node_fields.indexOf('id');
+const matches = [];
+// A constructor's name, or @<id> for one object (the ids DevTools and the paths here show).
+if (wanted.startsWith('@')) {
+  for (let i = 0; i < count; i++) if (nodes[i * NF + nId] === Number(wanted.slice(1))) matches.push(i);
+}
+else for (let i = 0; i < count; i++) if (strings[nodes[i * NF + nName]] === wanted && nodeTypes[nodes[i * NF + nType]] === 'object') matches.push(i);
+console.log(`${matches.length} × ${wanted}; ${matches.filter((m) => parent[m] === -1).length} unreachable`);
+const paths = new Map();
+for (const m of matches.slice(0, samples)) {
+  const chain = [];
+  for (let n = m; n !== 0 && parent[n] !== -1 && chain.length < 60; n = parent[n]) chain.push(`${label(parent[n])} ${edgeLabel(parentEdge[n])}`);
+  chain.reverse();
+  // With --cut WORD, a path is shown up to its first edge naming WORD, its last `--hops` steps: who holds on.
+  const at = cut ? chain.findIndex((c) => c.includes(cut)) : -1;
+  const shown = at >= 0 ? chain.slice(Math.max(0, at - hops + 1), at + 1) : chain;
+  const key = shown.join('\n   → ');
+  paths.set(key, (paths.get(key) ?? 0) + 1);
+}
+for (const [p, n] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, show)) console.log(`\n${n} ×\n   ${p}`);
+void nSize;
