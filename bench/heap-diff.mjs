@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 
 /** Reads the integers of the JSON array that follows `"key":` in buf, without parsing the whole file as one string. */
-function intArray(buf, key) {
+export function intArray(buf, key) {
   let i = buf.indexOf(`"${key}":`);
   if (i < 0) throw new Error(`no ${key} in the snapshot`);
   i = buf.indexOf(0x5b /* [ */, i) + 1;

@@ -3,26 +3,8 @@
 //
 // Usage: node bench/heap-retainers.mjs file.heapsnapshot <ServerResponse | @id> [--samples 200] [--show 5] [--cut kResourceStore --hops 4]
 import fs from 'node:fs';
+import { intArray } from './heap-diff.mjs';
 
-function intArray(buf, key) {
-  let i = buf.indexOf(`"${key}":`);
-  i = buf.indexOf(0x5b, i) + 1;
-  const out = [];
-  let n = 0;
-  let inNumber = false;
-  for (; ; i++) {
-    const c = buf[i];
-    if (c >= 0x30 && c <= 0x39) {
-      n = n * 10 + (c - 0x30);
-      inNumber = true;
-    } else {
-      if (inNumber) out.push(n);
-      n = 0;
-      inNumber = false;
-      if (c === 0x5d) return Int32Array.from(out);
-    }
-  }
-}
 
 const args = process.argv.slice(2);
 const opt = (name, d) => {
@@ -38,8 +20,8 @@ const [file, wanted] = args;
 const buf = fs.readFileSync(file);
 const head = buf.subarray(0, 4096).toString();
 const meta = JSON.parse(head.slice(head.indexOf('{"node_fields"'), head.indexOf('},"node_count"') + 1));
-const nodes = intArray(buf, 'nodes');
-const edges = intArray(buf, 'edges');
+const nodes = Int32Array.from(intArray(buf, 'nodes'));
+const edges = Int32Array.from(intArray(buf, 'edges'));
 const s = buf.lastIndexOf('"strings":');
 const strings = JSON.parse(buf.subarray(buf.indexOf(0x5b, s), buf.lastIndexOf(0x5d) + 1).toString());
 const NF = meta.node_fields.length;
