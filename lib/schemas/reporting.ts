@@ -111,7 +111,12 @@ export const withdrawSchema = z
   .object({
     month: monthField,
     version: versionField,
-    item: z.string().regex(/^[vt]:\d{1,10}$/, 'validation.unknownItem').optional(),
+    // Ten digits reach past PostgreSQL's integer ids: an item beyond them names nothing, like any unknown item.
+    item: z
+      .string()
+      .regex(/^[vt]:\d{1,10}$/, 'validation.unknownItem')
+      .refine((v) => Number(v.slice(2)) <= MAX_INT, 'validation.unknownItem')
+      .optional(),
   })
   .strict();
 export type WithdrawRawInput = z.input<typeof withdrawSchema>;

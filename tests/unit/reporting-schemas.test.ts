@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { approveValuesSchema, saveDraftSchema, saveDraftSchemaFor, sendReminderSchema, unflattenFields, reportingSettingsSchema } from '@/lib/schemas/reporting';
+import { approveValuesSchema, saveDraftSchema, saveDraftSchemaFor, sendReminderSchema, unflattenFields, reportingSettingsSchema, withdrawSchema } from '@/lib/schemas/reporting';
 import { formDataToObject, parseInput } from '@/lib/validation/parse';
 
 const KEY = 'tech_smes:1:2026-03:final';
@@ -58,5 +58,14 @@ describe('form data', () => {
   test('settings are typed as a percentage', () => {
     expect(reportingSettingsSchema.parse({ dueDay: '5', jumpThresholdPercent: '30', firstMonth: '', version: '1' })).toEqual({ dueDay: 5, jumpThresholdPercent: 30, firstMonth: null, version: 1 });
     expect(reportingSettingsSchema.safeParse({ dueDay: '31', jumpThresholdPercent: '30', version: '1' }).success).toBe(false);
+  });
+});
+
+describe('the withdraw schema', () => {
+  test('an item id past PostgreSQL integer range is refused on its field, not sent to the database', () => {
+    expect(withdrawSchema.safeParse({ month: '2026-01', version: 1, item: 'v:2147483647' }).success).toBe(true);
+    const refused = withdrawSchema.safeParse({ month: '2026-01', version: 1, item: 'v:2147483648' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ['item'], message: 'validation.unknownItem' });
   });
 });
