@@ -10,8 +10,10 @@
 //   --saves N           drafts saved before each submit (default 3); after a submit the unit keeps editing
 //   --port P            default 3251; the server's inspector listens on P + 1 (bench/inspector.mjs)
 //   --grace S           at the deadline no new call starts; the calls in flight get S more seconds (default 60)
-//   --snapshots T,T…    heap snapshots after the warm-up and at these seconds into the run (bench/heap-diff.mjs
-//                       compares them), written to --snapshot-dir (default the system's temporary directory)
+//   --snapshots T,T…    heap snapshots after the warm-up and at these seconds into the run, 'end' for one after the
+//                       calls in flight finished (bench/heap-diff.mjs compares them, bench/heap-retainers.mjs --since
+//                       shows what holds the objects one kept that an earlier one did not), written to --snapshot-dir
+//                       (default the system's temporary directory)
 //   --keep keeps the database; BENCH_PG_ADMIN_URL picks the PostgreSQL server; BENCH_SERVER_NODE_ARGS (space-
 //   separated) go to the server's node, e.g. --max-old-space-size=512
 //
@@ -70,7 +72,7 @@ async function viewer(base, cookie, pages, until) {
 }
 
 /** The tally the SQL checks compare with. */
-const tally = { saves: 0, submits: 0, fieldsWritten: 0, savesThatWrote: 0, itemsSubmitted: 0, withdrawals: 0, itemsWithdrawn: 0, units: 0, unknownOutcome: 0 };
+const tally = { saves: 0, submits: 0, registryFills: 0, fieldsWritten: 0, savesThatWrote: 0, itemsSubmitted: 0, withdrawals: 0, itemsWithdrawn: 0, units: 0, unknownOutcome: 0 };
 
 /**
  * A unit's month-end: a few drafts, then 保存并报送; a submitted month is read-only, so to go on editing (as a unit
@@ -125,6 +127,9 @@ async function reporter(base, rep, month, until, withdrawId) {
           justSubmitted = true;
           tally.submits++;
           tally.itemsSubmitted += submitted.submitted;
+          // 区科技局's first submit fills its registry-counted slots (source registry): history rows of their own.
+          tally.fieldsWritten += submitted.filled ?? 0;
+          if (submitted.filled > 0) tally.registryFills++;
         }
       }
     } catch (error) {
@@ -166,15 +171,16 @@ async function checks(pool) {
     (await q(`SELECT a.event, count(*)::int AS n FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.username LIKE $1 AND a.event LIKE 'reporting.%' GROUP BY 1`, [`${PREFIX}\\_u%`])).map((r) => [r.event, r.n]),
   );
   const rows = [
-    ['value-history rows written (entered/changed) = fields the successful saves reported', written, tally.fieldsWritten],
+    ['value-history rows written (entered/changed) = fields the successful saves and registry fills reported', written, tally.fieldsWritten],
     ['value-history rows "submitted" = items the successful submits reported', submittedEvents, tally.itemsSubmitted],
     ['value-history rows "withdrawn" = items the successful withdrawals reported', withdrawnEvents, tally.itemsWithdrawn],
     ['duplicate (indicator, unit, month, stage) figures', dupValues.length, 0],
     ['duplicate (task, unit, month) task reports', dupTasks.length, 0],
     ['audit rows reporting.draft.saved = successful saves that changed something', audit['reporting.draft.saved'] ?? 0, tally.savesThatWrote],
+    ['audit rows reporting.registry.filled = submits that filled registry-counted slots', audit['reporting.registry.filled'] ?? 0, tally.registryFills],
     ['audit rows reporting.submitted = successful submits', audit['reporting.submitted'] ?? 0, tally.submits],
     ['audit rows reporting.withdrawn = successful withdrawals', audit['reporting.withdrawn'] ?? 0, tally.withdrawals],
-    ['other reporting.* audit rows by the reporters', Object.entries(audit).filter(([k]) => !['reporting.draft.saved', 'reporting.submitted', 'reporting.withdrawn'].includes(k)).reduce((s, [, n]) => s + n, 0), 0],
+    ['other reporting.* audit rows by the reporters', Object.entries(audit).filter(([k]) => !['reporting.draft.saved', 'reporting.registry.filled', 'reporting.submitted', 'reporting.withdrawn'].includes(k)).reduce((s, [, n]) => s + n, 0), 0],
   ];
   // A call that got no answer may have committed: then the database may hold more than was reported, never less.
   const atLeast = (what) => tally.unknownOutcome > 0 && !what.startsWith('duplicate') && !what.startsWith('other');
@@ -237,14 +243,18 @@ async function main() {
     // Warm every page once, so the start figure is a running server's, not a cold one's.
     for (const p of ['/', ...pages.indicators, ...pages.tasks]) await fetch(`${base}${p}`, { headers: { cookie: viewers[0] } });
     for (const r of reps.slice(0, 4)) await fetch(`${base}/report/${month}`, { headers: { cookie: r.cookie } });
-    const snapshotAt = String(opt.snapshots).split(',').filter(Boolean).map(Number);
+    // 'end': after the calls in flight finished, so what it holds is what stays (compare it with an earlier one
+    // through bench/heap-retainers.mjs --since).
+    const snapshotList = String(opt.snapshots).split(',').filter(Boolean);
+    const snapshotAtEnd = snapshotList.includes('end');
+    const snapshotAt = snapshotList.filter((t) => t !== 'end').map(Number);
     const snapshot = async (label) => {
       const file = path.join(opt.snapshotDir, `peak-${process.pid}-${label}.heapsnapshot`);
       const t0 = performance.now();
       await inspector.snapshot(file);
       log(`heap snapshot ${label} → ${file} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     };
-    if (snapshotAt.length > 0) await snapshot('start');
+    if (snapshotList.length > 0) await snapshot('start');
     const samples = [{ at: 0, ...(await memory(server.pid, inspector)) }];
     log(`memory after the warm-up: ${mbText(samples[0])}`);
     let rssMax = samples[0].rss;
@@ -276,6 +286,7 @@ async function main() {
     log(`after the deadline: waited ${((performance.now() - waited) / 1000).toFixed(1)} s for the calls in flight${done ? '' : ', then cut off the rest'}`);
     clearInterval(sampler);
     const end = await memory(server.pid, inspector);
+    if (snapshotAtEnd) await snapshot('end');
     samples.push({ at: opt.duration, ...end });
 
     const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -291,7 +302,7 @@ async function main() {
     console.log(`| at | RSS | heap after GC | external |\n|---|---|---|---|`);
     for (const m of samples) console.log(`| ${m.at.toFixed(0)} s | ${m.rss.toFixed(0)} MB | ${m.heap === null ? '–' : `${m.heap.toFixed(0)} MB`} | ${m.external === null ? '–' : `${m.external.toFixed(0)} MB`} |`);
     console.log(`highest RSS sampled: ${rssMax.toFixed(0)} MB`);
-    console.log(`saves ${tally.saves} (${tally.savesThatWrote} changed something), submits ${tally.submits}, withdrawals ${tally.withdrawals}, fields written ${tally.fieldsWritten}`);
+    console.log(`saves ${tally.saves} (${tally.savesThatWrote} changed something), submits ${tally.submits} (${tally.registryFills} filled registry counts), withdrawals ${tally.withdrawals}, fields written ${tally.fieldsWritten}`);
     if (errors.size > 0) {
       failed = true;
       console.log('\nerrors:');

@@ -15,6 +15,7 @@ export const auditEvents = {
   'demo.removed': 'demo data was deleted',
   'database.backedUp': 'an online backup of the embedded database was taken: a copy of every record left the server',
   'reporting.draft.saved': 'figures or task progress typed into a monthly form: who entered what, before review',
+  'reporting.registry.filled': "figures filled from the enterprise registry's count into a monthly form: nobody typed them, the firms behind them decide",
   'reporting.import.confirmed': 'a confirmed Excel upload wrote figures in one go: the file hash ties them to the file',
   'reporting.submitted': 'a unit vouched for its month: decides on time or late, and who answers for the figures',
   'reporting.withdrawn': 'a unit took back submitted figures before review (撤回): they left the reviewer\'s queue',

@@ -102,6 +102,8 @@ describe('the registry count on the form', () => {
     expect(stored).toHaveLength(slots.length);
     expect(stored.every((v) => v.status === 'draft' && v.submissionId !== null && v.comment === REGISTRY_COMMENT)).toBe(true);
     expect(await db.auditLog.count()).toBe(audit + 1);
+    // Nobody typed these: the audit log says where they came from.
+    expect(await db.auditLog.count({ where: { event: 'reporting.registry.filled', targetId: String(result.saved!.submissionId) } })).toBe(1);
     expect(await fillRegistryFigures(kjj, { month: MONTH }, clock)).toMatchObject({ filled: 0, saved: null });
   });
 

@@ -4,7 +4,7 @@
 // always the actor's own, never taken from input.
 import 'server-only';
 import type { Actor } from '@/lib/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditEvent } from '@/lib/audit';
 import { systemClock, type Clock } from '@/lib/clock';
 import { getDb } from '@/lib/db/client';
 import { InvalidTransitionError } from '@/lib/errors';
@@ -75,6 +75,14 @@ export interface ApplyOptions {
   /** Extra facts for the audit row (an upload's file hash and name). */
   audit?: Record<string, unknown>;
 }
+
+/** What the audit log calls a write from each source: a registry fill or an upload is not a figure typed into the form. */
+const AUDIT_EVENT_BY_SOURCE: Record<ApplyOptions['source'], AuditEvent> = {
+  manual: 'reporting.draft.saved',
+  import: 'reporting.import.confirmed',
+  api: 'reporting.api.pushed',
+  registry: 'reporting.registry.filled',
+};
 
 function toEntries(input: z.output<typeof saveDraftSchema>): { values: ValueEntry[]; tasks: TaskEntry[] } {
   return {
@@ -177,7 +185,7 @@ export async function applyFormIn(
   }
   const refreshed = await refreshSubmission(tx, submission.id, {}, now);
   await recordAudit(tx, actor, {
-    event: options.source === 'import' ? 'reporting.import.confirmed' : options.source === 'api' ? 'reporting.api.pushed' : 'reporting.draft.saved',
+    event: AUDIT_EVENT_BY_SOURCE[options.source],
     targetType: 'submission',
     targetId: submission.id,
     after: {
