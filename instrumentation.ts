@@ -3,6 +3,9 @@
 // listening and answer every request with a 500: it says why and exits non-zero, so a supervisor or the operator sees it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Before the first render: otherwise every finished page stays in memory (lib/runtime/abort-reasons.ts).
+  const { releaseAbortReasonStacks } = await import('@/lib/runtime/abort-reasons');
+  releaseAbortReasonStacks();
   const { prepareOnStart } = await import('@/lib/startup');
   try {
     await prepareOnStart();

@@ -1,7 +1,10 @@
 // Why a heap snapshot keeps objects of one constructor: the shortest path from the GC roots to a few of them (weak
 // edges and WeakMap entries left out), grouped so that the paths shared by many objects show first.
 //
-// Usage: node bench/heap-retainers.mjs file.heapsnapshot <ServerResponse | @id> [--samples 200] [--show 5] [--cut kResourceStore --hops 4]
+// Usage: node bench/heap-retainers.mjs file.heapsnapshot <ServerResponse | @id | *> [--samples 200] [--show 5] [--cut kResourceStore --hops 4]
+//        [--since earlier.heapsnapshot]
+// --since keeps only the objects the earlier snapshot of the same process did not hold (ids are never reused): what
+// was allocated between the two and survived; with * every such object, whatever its constructor.
 import fs from 'node:fs';
 import { intArray } from './heap-diff.mjs';
 
@@ -16,6 +19,8 @@ const show = opt('show', 5);
 const hops = opt('hops', 4);
 const cutAt = args.indexOf('--cut');
 const cut = cutAt >= 0 ? args.splice(cutAt, 2)[1] : null;
+const sinceAt = args.indexOf('--since');
+const sinceFile = sinceAt >= 0 ? args.splice(sinceAt, 2)[1] : null;
 const [file, wanted] = args;
 const buf = fs.readFileSync(file);
 const head = buf.subarray(0, 4096).toString();
@@ -63,13 +68,33 @@ const edgeLabel = (e) => {
   return t === 'element' || t === 'hidden' ? `[${edges[e + eName]}]` : `.${String(strings[edges[e + eName]]).slice(0, 40)}`;
 };
 const nId = meta.node_fields.indexOf('id');
+/** The ids an earlier snapshot held (its node fields are the same: one process, one V8). */
+function idsOf(path) {
+  const earlier = fs.readFileSync(path);
+  const all = intArray(earlier, 'nodes');
+  const ids = new Set();
+  for (let i = nId; i < all.length; i += NF) ids.add(all[i]);
+  return ids;
+}
+const before = sinceFile ? idsOf(sinceFile) : null;
+const isNew = (i) => before === null || !before.has(nodes[i * NF + nId]);
 const matches = [];
 // A constructor's name, or @<id> for one object (the ids DevTools and the paths here show).
 if (wanted.startsWith('@')) {
   for (let i = 0; i < count; i++) if (nodes[i * NF + nId] === Number(wanted.slice(1))) matches.push(i);
 }
-else for (let i = 0; i < count; i++) if (strings[nodes[i * NF + nName]] === wanted && nodeTypes[nodes[i * NF + nType]] === 'object') matches.push(i);
-console.log(`${matches.length} × ${wanted}; ${matches.filter((m) => parent[m] === -1).length} unreachable`);
+else if (wanted === '*') {
+  for (let i = 0; i < count; i++) if (isNew(i) && nodeTypes[nodes[i * NF + nType]] === 'object') matches.push(i);
+} else for (let i = 0; i < count; i++) if (strings[nodes[i * NF + nName]] === wanted && nodeTypes[nodes[i * NF + nType]] === 'object' && isNew(i)) matches.push(i);
+// Spread the samples over all the matches rather than the first ones in the file's order.
+const total = matches.length;
+if (matches.length > samples) {
+  const step = matches.length / samples;
+  const spread = Array.from({ length: samples }, (_, k) => matches[Math.floor(k * step)]);
+  matches.length = 0;
+  matches.push(...spread);
+}
+console.log(`${total} × ${wanted}${before ? ' (new since the earlier snapshot)' : ''}; of ${matches.length} sampled, ${matches.filter((m) => parent[m] === -1).length} unreachable`);
 const paths = new Map();
 for (const m of matches.slice(0, samples)) {
   const chain = [];
@@ -78,7 +103,8 @@ for (const m of matches.slice(0, samples)) {
   // With --cut WORD, a path is shown up to its first edge naming WORD, its last `--hops` steps: who holds on.
   const at = cut ? chain.findIndex((c) => c.includes(cut)) : -1;
   const shown = at >= 0 ? chain.slice(Math.max(0, at - hops + 1), at + 1) : chain;
-  const key = shown.join('\n   → ');
+  // Element indices (a queue's slot, an array's position) differ per object; the path is the same.
+  const key = shown.join('\n   → ').replace(/\[\d+\]/g, '[…]');
   paths.set(key, (paths.get(key) ?? 0) + 1);
 }
 for (const [p, n] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, show)) console.log(`\n${n} ×\n   ${p}`);

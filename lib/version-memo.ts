@@ -1,5 +1,7 @@
 // No I/O. An in-process memo of values computed from the database, each stored with the data version it was computed
 // at: a lookup with another version recomputes. Concurrent lookups share one computation; a failed one is forgotten.
+// Once computed, an entry keeps the value and drops the promise: a promise carries the async context of the request
+// that made it (Next's request store, its response), which a long-lived entry would otherwise keep alive.
 
 export interface VersionMemo<T> {
   get(key: string, version: string, compute: () => Promise<T>): Promise<T>;
@@ -11,7 +13,8 @@ export interface VersionMemo<T> {
 
 interface Entry<T> {
   version: string;
-  value: Promise<T>;
+  /** While it is being computed. */
+  pending?: Promise<T>;
   settled?: { value: T };
 }
 
@@ -23,20 +26,22 @@ export function createVersionMemo<T>(maxEntries = 32): VersionMemo<T> {
       if (hit && hit.version === version) {
         entries.delete(key);
         entries.set(key, hit); // most recently used last
-        return hit.value;
+        return hit.settled ? Promise.resolve(hit.settled.value) : hit.pending!;
       }
-      const entry: Entry<T> = { version, value: compute() };
+      const pending = compute();
+      const entry: Entry<T> = { version, pending };
       entries.set(key, entry);
-      entry.value.then(
+      pending.then(
         (value) => {
           entry.settled = { value };
+          entry.pending = undefined;
         },
         () => {
           if (entries.get(key) === entry) entries.delete(key);
         },
       );
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-      return entry.value;
+      return pending;
     },
     peek(key, version) {
       const hit = entries.get(key);
