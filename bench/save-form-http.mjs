@@ -14,7 +14,8 @@ import { log, percentile, signIn } from './support.mjs';
 const opt = options({ rounds: 30, concurrency: 20, port: 3252, keep: false, intent: 'save' });
 
 async function main() {
-  const server = await startPgServer({ port: opt.port, prefix: 'saveform', keep: opt.keep });
+  // BENCH_SERVER_NODE_ARGS (space-separated) go to the server's node, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof.
+  const server = await startPgServer({ port: opt.port, prefix: 'saveform', keep: opt.keep, nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) });
   let failures = 0;
   try {
     const { base, pool } = server;
