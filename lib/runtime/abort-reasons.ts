@@ -7,7 +7,7 @@
 // the run Immediates of one batch linked to each other, and each carries the async context of the request that queued
 // it. So every finished request held, through its abort reason, the requests rendering beside it, and they the next
 // ones: one chain from the first request to the last, and the server's heap grew by every page it served
-// (docs/benchmarks.md, "The leak under the month-end peak").
+// (docs/benchmarks.md, "Month-end peak": the two defects that bench found).
 //
 // Reading `.stack` once, right after the abort, turns the frames into a string and lets them go. The cost is one stack
 // formatted per aborted signal, a few microseconds.
